@@ -1,0 +1,45 @@
+// Opening the desk's SQLite file: the pragmas that make "saved" mean saved (architecture §4).
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import * as schema from './schema';
+
+export type DeskDb = BetterSQLite3Database<typeof schema>;
+
+export interface DbHandle {
+  path: string;
+  sqlite: Database.Database;
+  db: DeskDb;
+  close(): void;
+}
+
+export class DatabaseCorruptError extends Error {
+  readonly code = 'DB_CORRUPT';
+  constructor(
+    readonly path: string,
+    readonly detail: string,
+  ) {
+    super(`integrity check failed for ${path}: ${detail}`);
+  }
+  /** For the operator. */
+  get operatorMessage(): string {
+    return `数据库文件完整性检查未通过（${this.path}）。请不要继续录入，联系管理员从备份恢复。`;
+  }
+}
+
+export function openDatabase(path: string): DbHandle {
+  const sqlite = new Database(path);
+  try {
+    sqlite.pragma('journal_mode = WAL');
+    // FULL: a filing the operator was told is saved survives power loss.
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    const check = sqlite.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new DatabaseCorruptError(path, String(check));
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+  const db = drizzle(sqlite, { schema });
+  return { path, sqlite, db, close: () => sqlite.close() };
+}

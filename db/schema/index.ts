@@ -1,0 +1,5 @@
+export * from './institution';
+export * from './operators';
+export * from './filings';
+export * from './audit';
+export * from './outbox';

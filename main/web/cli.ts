@@ -1,0 +1,30 @@
+// `npm run start:web`: starts the desk in browser mode and prints one line with its URL.
+import { fileURLToPath } from 'node:url';
+import { createDesk } from '../app/desk';
+import { DatabaseCorruptError } from '../../db/open';
+import { MigrationFailedError } from '../../db/migrate';
+import { startWebHost } from './server';
+import { dataDirFor, parseHostOptions } from './options';
+
+async function main(): Promise<void> {
+  const options = parseHostOptions(process.argv.slice(2));
+  const dataDir = dataDirFor(options);
+  const mode = options.platformUrl ? 'live' : 'training';
+  const desk = await createDesk({ dataDir, mode });
+  const staticDir = options.staticDir ?? fileURLToPath(new URL('../../dist/renderer', import.meta.url));
+  const host = await startWebHost({ desk, port: options.port, staticDir });
+  console.log(`yibao-desk browser mode ready: ${host.url} (${mode === 'training' ? 'training mode / 演练模式' : 'live'}, data: ${dataDir})`);
+  const stop = async () => {
+    await host.close();
+    desk.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof MigrationFailedError || error instanceof DatabaseCorruptError) console.error(error.operatorMessage);
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,122 @@
+// Filings (备案) as the UI and services see them. Row types stay inside db/; these are the DTOs.
+import { z } from 'zod';
+import { CERT_TYPES, INSURANCE_TYPES } from './insurance';
+import { checkIdCard } from './idcard';
+import { choice, isoDate, optionalText, phoneNumber, regionCode, requiredText } from './fields';
+
+/** Every filing type the seeds and the national rules name (policy-rules.md §2.1, seed 000). */
+export const FILING_TYPES = [
+  'retired_resettled',
+  'long_term_residence',
+  'resident_work',
+  'referral',
+  'emergency',
+  'temporary_other',
+  'cancer_multi_course',
+] as const;
+export type FilingType = (typeof FILING_TYPES)[number];
+
+export const FILING_TYPE_LABELS: Record<FilingType, string> = {
+  retired_resettled: '异地安置退休人员',
+  long_term_residence: '异地长期居住人员',
+  resident_work: '常驻异地工作人员',
+  referral: '异地转诊人员',
+  emergency: '异地急诊抢救人员',
+  temporary_other: '其他临时外出就医人员',
+  cancer_multi_course: '恶性肿瘤放化疗等分疗程多次住院人员',
+};
+
+export const FILING_STATUSES = ['active', 'voided'] as const;
+export type FilingStatus = (typeof FILING_STATUSES)[number];
+
+/** Where a filing stands with the platform, as operators see it in lists. */
+export const UPLOAD_STATES = ['pending', 'uploading', 'uploaded', 'uncertain', 'rejected', 'cancelled'] as const;
+export type UploadState = (typeof UPLOAD_STATES)[number];
+
+export const UPLOAD_STATE_LABELS: Record<UploadState, string> = {
+  pending: '待上传',
+  uploading: '上传中',
+  uploaded: '已上传',
+  uncertain: '待核实',
+  rejected: '被退回',
+  cancelled: '已撤销',
+};
+
+/**
+ * 异地转诊类型. The platform's refl_type values are provincial and loaded through 1901; until a
+ * dictionary has been downloaded the desk offers these built-in values, marked as fallback
+ * (nhsa-interface.md §3: "values not found publicly").
+ */
+export const REFERRAL_KIND_FALLBACK = [
+  { value: '1', label: '转外省就医' },
+  { value: '2', label: '省内跨统筹区转诊' },
+  { value: '3', label: '转上级医院' },
+] as const;
+
+export const personFields = {
+  insuranceType: choice('险种类别', INSURANCE_TYPES),
+  certType: choice('证件类型', CERT_TYPES),
+  certNo: requiredText('个人编号', 30),
+  personName: requiredText('姓名', 50),
+};
+
+/** The referral filing of the Hefei operator manual (seed 000, 3(3)-(4)). */
+export const referralDetails = z.object({
+  destinationRegion: regionCode('转往地区'),
+  diagnosisCode: optionalText('诊断编码', 20),
+  diagnosisName: requiredText('目前诊断', 100),
+  referralKind: requiredText('异地转诊类型', 30),
+  referralReason: requiredText('异地转诊理由', 100),
+  phone: phoneNumber,
+});
+export type ReferralDetails = z.infer<typeof referralDetails>;
+
+export const createReferralRequest = z
+  .object({
+    type: z.literal('referral'),
+    ...personFields,
+    startDate: isoDate('开始日期'),
+    details: referralDetails,
+  })
+  .refine((v) => v.certType !== 'id_card' || checkIdCard(v.certNo).ok, {
+    // A person number typed as an ID card must be a valid GB 11643 number. `when` runs this even
+    // when other fields fail, so the operator sees every problem at once.
+    path: ['certNo'],
+    when: (payload) => {
+      const v = payload.value as { certType?: unknown; certNo?: unknown };
+      return v.certType === 'id_card' && typeof v.certNo === 'string' && v.certNo.trim() !== '';
+    },
+    error: (issue) => {
+      const input = issue.input as { certNo?: unknown } | undefined;
+      const check = checkIdCard(String(input?.certNo ?? ''));
+      return check.ok ? '身份证号不正确' : check.message;
+    },
+  });
+export type CreateReferralRequest = z.infer<typeof createReferralRequest>;
+
+export const filingSummary = z.object({
+  id: z.string(),
+  localNo: z.string(),
+  type: z.enum(FILING_TYPES),
+  insuranceType: z.enum(INSURANCE_TYPES),
+  certType: z.enum(CERT_TYPES),
+  certNoMasked: z.string(),
+  personName: z.string(),
+  destinationRegion: z.string().nullable(),
+  destinationLabel: z.string().nullable(),
+  startDate: z.string(),
+  endDate: z.string().nullable(),
+  status: z.enum(FILING_STATUSES),
+  uploadState: z.enum(UPLOAD_STATES),
+  platformSerial: z.string().nullable(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+});
+export type FilingSummary = z.infer<typeof filingSummary>;
+
+export const filingDetail = filingSummary.extend({
+  certNo: z.string(),
+  details: z.record(z.string(), z.unknown()),
+  updatedAt: z.string(),
+});
+export type FilingDetail = z.infer<typeof filingDetail>;
