@@ -26,6 +26,9 @@ export class DatabaseCorruptError extends Error {
   }
 }
 
+/** SQLite's answers for a file that is not (or no longer) a database. */
+const NOT_A_DATABASE = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT']);
+
 export function openDatabase(path: string): DbHandle {
   const sqlite = new Database(path);
   try {
@@ -38,6 +41,8 @@ export function openDatabase(path: string): DbHandle {
     if (check !== 'ok') throw new DatabaseCorruptError(path, String(check));
   } catch (error) {
     sqlite.close();
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && NOT_A_DATABASE.has(code)) throw new DatabaseCorruptError(path, String(error));
     throw error;
   }
   const db = drizzle(sqlite, { schema });

@@ -92,6 +92,12 @@ describe('opening and migrating the desk database', () => {
     expect(readdirSync(join(root, 'backups'))).toHaveLength(1);
   });
 
+  it('refuses a file that is not a database with the same operator message', () => {
+    const path = join(dir(), 'desk.sqlite');
+    writeFileSync(path, 'this is a spreadsheet, not a database'.repeat(200));
+    expect(() => openDatabase(path)).toThrow(DatabaseCorruptError);
+  });
+
   it('refuses a corrupted file with a message for the operator', () => {
     const root = dir();
     mkdirSync(root, { recursive: true });

@@ -1,0 +1,48 @@
+// The contract's names as plain strings, for the sandboxed preload: importing channels.ts there
+// would bundle zod and the region tables into every window. Type-only imports keep this file
+// dependency-free; test/electron/names.test.ts keeps the lists equal to the maps, key for key.
+import type { ChannelName } from './channels';
+import type { EventName } from './events';
+import type { Result } from './result';
+
+export const CHANNEL_NAMES_LIST = [
+  'app.info',
+  'setup.initialize',
+  'auth.login',
+  'auth.logout',
+  'auth.me',
+  'operator.list',
+  'operator.create',
+  'filing.create',
+  'filing.get',
+  'filing.list',
+  'queue.stats',
+  'queue.list',
+  'queue.attempts',
+  'queue.retryNow',
+  'queue.resolveUncertain',
+  'maintenance.list',
+  'maintenance.schedule',
+  'maintenance.cancel',
+  'platform.status',
+  'filing.void',
+] as const satisfies readonly ChannelName[];
+
+export const EVENT_NAMES_LIST = ['queue.changed', 'filing.changed', 'platform.state'] as const satisfies readonly EventName[];
+
+// A channel or event added to the contract but not here is a compile error, not only a test failure.
+type Missing<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : Exclude<All, Listed>;
+export const CHANNEL_LIST_COMPLETE: Missing<ChannelName, (typeof CHANNEL_NAMES_LIST)[number]> = true;
+export const EVENT_LIST_COMPLETE: Missing<EventName, (typeof EVENT_NAMES_LIST)[number]> = true;
+
+/** The Electron IPC channels the preload and the main side's door share: one to call, one to listen. */
+export const IPC_INVOKE_CHANNEL = 'desk:invoke';
+export const IPC_EVENT_CHANNEL = 'desk:event';
+
+/** What the preload puts on `window.desk` (architecture §3); the renderer's client calls it. */
+export interface DeskBridge {
+  /** Resolves to the dispatcher's Result; never rejects for a refused name. */
+  invoke(channel: string, request: unknown): Promise<Result<unknown>>;
+  /** Throws for a name that is not in the contract; returns the unsubscribe function. */
+  on(event: string, listener: (payload: unknown) => void): () => void;
+}
