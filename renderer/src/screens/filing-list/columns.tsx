@@ -1,0 +1,41 @@
+import type { TableColumnsType } from 'antd';
+import { Tag, Typography } from 'antd';
+import { FILING_TYPE_LABELS, type FilingSummary } from '../../../../shared/domain/filing';
+import { regionLabel } from '../../../../shared/domain/regions';
+import { UploadStateTag } from '../../components/UploadStateTag';
+import { formatDateTime } from '../../format/dates';
+
+/** Referral filings have no end date until settlement (seed 000, 3(3)). */
+export const REFERRAL_END_DATE_PENDING = '出院结算时填写';
+
+function endDate(f: FilingSummary) {
+  if (f.endDate) return f.endDate;
+  return f.type === 'referral' ? <Typography.Text type="secondary">{REFERRAL_END_DATE_PENDING}</Typography.Text> : '—';
+}
+
+export const filingColumns: TableColumnsType<FilingSummary> = [
+  {
+    title: '本地编号',
+    dataIndex: 'localNo',
+    width: 140,
+    render: (localNo: string, f) => (
+      <>
+        {localNo}
+        {f.status === 'voided' && <Tag style={{ marginLeft: 6 }}>已作废</Tag>}
+      </>
+    ),
+  },
+  { title: '姓名', dataIndex: 'personName', width: 90 },
+  { title: '证件号', dataIndex: 'certNoMasked', width: 170 },
+  { title: '备案类型', dataIndex: 'type', width: 120, render: (t: FilingSummary['type']) => FILING_TYPE_LABELS[t] },
+  {
+    title: '转往地区',
+    dataIndex: 'destinationLabel',
+    width: 130,
+    render: (label: string | null, f) => label ?? (f.destinationRegion ? regionLabel(f.destinationRegion) : '—'),
+  },
+  { title: '开始日期', dataIndex: 'startDate', width: 105 },
+  { title: '结束日期', key: 'endDate', width: 125, render: (_: unknown, f) => endDate(f) },
+  { title: '上传状态', dataIndex: 'uploadState', width: 90, render: (s: FilingSummary['uploadState']) => <UploadStateTag state={s} /> },
+  { title: '经办时间', dataIndex: 'createdAt', width: 140, render: (at: string) => formatDateTime(at) },
+];

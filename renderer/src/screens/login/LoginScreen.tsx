@@ -1,0 +1,60 @@
+// 登录: every call after this carries the operator's session (and role).
+import { Alert, Button, Form, Input } from 'antd';
+import { useState } from 'react';
+import type { InstitutionDto, OperatorDto } from '../../../../shared/contract';
+import { useApi } from '../../api/ApiContext';
+import { FailureAlert } from '../../components/FailureAlert';
+import { useFormFailure } from '../../forms/useFormFailure';
+import { CenteredCard } from '../CenteredCard';
+
+interface LoginValues {
+  username?: string;
+  password?: string;
+}
+
+const FORM = 'login';
+const FIELDS = ['username', 'password'] as const;
+
+export interface LoginScreenProps {
+  institution: InstitutionDto | null;
+  notice?: string | undefined;
+  username?: string | undefined;
+  onLoggedIn: (operator: OperatorDto) => void;
+}
+
+export function LoginScreen({ institution, notice, username, onLoggedIn }: LoginScreenProps) {
+  const api = useApi();
+  const [form] = Form.useForm<LoginValues>();
+  const failure = useFormFailure(form, FORM, FIELDS);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(values: LoginValues) {
+    setBusy(true);
+    const result = await api.invoke('auth.login', { username: values.username ?? '', password: values.password ?? '' });
+    setBusy(false);
+    if (!result.ok) {
+      failure.show(result);
+      form.setFieldValue('password', '');
+      return;
+    }
+    onLoggedIn(result.value.operator);
+  }
+
+  return (
+    <CenteredCard title="登录" subtitle={institution ? `${institution.name}（${institution.code}）` : undefined} width={400}>
+      {notice && !failure.failure && <Alert type="info" showIcon title={notice} style={{ marginBottom: 16 }} />}
+      <FailureAlert failure={failure.failure} extra={failure.unplaced} />
+      <Form<LoginValues> form={form} name={FORM} layout="vertical" initialValues={{ username }} onFinish={(v) => void submit(v)} onValuesChange={failure.onValuesChange}>
+        <Form.Item name="username" label="登录名">
+          <Input autoFocus={!username} autoComplete="username" maxLength={32} />
+        </Form.Item>
+        <Form.Item name="password" label="密码">
+          <Input.Password autoFocus={Boolean(username)} autoComplete="current-password" maxLength={128} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block loading={busy}>
+          登录
+        </Button>
+      </Form>
+    </CenteredCard>
+  );
+}

@@ -1,0 +1,2 @@
+/** The workspace's screens. */
+export type View = 'list' | 'new-referral';
