@@ -1,27 +1,13 @@
 // The one door both transports call: unknown channel -> refused; request parsed with the channel's
 // zod schema (field-level Chinese messages); role checked; use case called; response parsed.
 // It never throws: every outcome is a Result.
-import { z } from 'zod';
-import { channels, fail, isChannelName, ROLE_LABELS, type Access, type ChannelName, type Failure, type ResponseOf, type Result } from '../../shared/contract';
+import { channels, fail, formatIssues, isChannelName, ROLE_LABELS, type Access, type ChannelName, type Failure, type ResponseOf, type Result } from '../../shared/contract';
 import type { ServiceContext } from '../services/context';
 import { DeskError } from './errors';
 import type { Handlers } from './handlers';
 import type { Session } from './sessions';
 
-z.config(z.locales.zhCN());
-
 export type Dispatch = <C extends ChannelName>(channel: C | string, request: unknown, session: Session | null) => Promise<Result<ResponseOf<C>>>;
-
-export function formatIssues(error: z.ZodError): Failure {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join('.') || '_';
-    fields[key] ??= issue.message;
-  }
-  const messages = [...new Set(Object.values(fields))];
-  const message = messages.length === 1 ? messages[0]! : `请修改以下${messages.length}项后再提交：${messages.join('；')}`;
-  return fail('INVALID_REQUEST', message, fields);
-}
 
 function checkAccess(access: Access, session: Session | null): Failure | null {
   if (access === 'public') return null;
