@@ -3,3 +3,4 @@ export * from './operators';
 export * from './filings';
 export * from './audit';
 export * from './outbox';
+export * from './platform';

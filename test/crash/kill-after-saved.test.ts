@@ -62,7 +62,8 @@ describe('a filing the operator was told is saved survives a kill', () => {
         !has("select 1 from audit_events where entity_type = 'filing' and entity_id = ?", id) ||
         !has("select 1 from outbox where order_key = ? and status = 'pending'", id),
     );
-    expect(announced.length).toBe(rounds.reduce((a, b) => a + b, 0));
+    // A chunk may carry a line or two past the kill threshold; those were announced too and are checked.
+    expect(announced.length).toBeGreaterThanOrEqual(rounds.reduce((a, b) => a + b, 0));
     expect(missing).toEqual([]);
     // Nothing half-written either: every filing row has its outbox row.
     const orphans = db.sqlite.prepare('select count(*) as n from filings f where not exists (select 1 from outbox o where o.order_key = f.id)').get() as { n: number };
