@@ -6,7 +6,9 @@ import { openDatabase } from '../../db/open';
 import { DB_FILE } from '../../main/app/desk';
 import { setUpDesk, SETUP } from '../helpers/desk';
 
-const TSX = join(process.cwd(), 'node_modules', 'tsx', 'dist', 'cli.mjs');
+// The fixture runs in this very child (node --import tsx), not in a grandchild the tsx CLI would
+// spawn: SIGKILL must hit the process that writes the database.
+const TSX_LOADER = 'tsx';
 const FIXTURE = join(process.cwd(), 'test', 'crash', 'fixtures', 'file-forever.ts');
 
 const cleanups: (() => void)[] = [];
@@ -15,7 +17,7 @@ afterEach(() => cleanups.splice(0).reverse().forEach((c) => c()));
 /** Runs the child until it has announced `killAfter` saved filings, then SIGKILLs it. */
 function fileUntilKilled(dataDir: string, killAfter: number): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [TSX, FIXTURE, dataDir, SETUP.adminUsername, SETUP.adminPassword], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', TSX_LOADER, FIXTURE, dataDir, SETUP.adminUsername, SETUP.adminPassword], { stdio: ['ignore', 'pipe', 'pipe'] });
     const saved: string[] = [];
     let buffer = '';
     let stderr = '';
@@ -36,6 +38,7 @@ function fileUntilKilled(dataDir: string, killAfter: number): Promise<string[]> 
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
     child.on('exit', (_code, signal) => {
       clearTimeout(timer);
+      // The killed process was the writer itself: nothing can still be writing after this.
       if (signal === 'SIGKILL') resolve(saved);
       else reject(new Error(`child exited on its own: ${stderr}`));
     });
