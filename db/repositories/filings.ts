@@ -1,6 +1,7 @@
-import { and, count, desc, eq, gte, lt, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import type { FilingDetail, FilingStatus, FilingSummary, FilingType, UploadState } from '../../shared/domain/filing';
+import type { FilingDetail, FilingStatus, FilingSummary, FilingType, ReviewStatus, UploadState } from '../../shared/domain/filing';
+import type { ExistingFiling } from '../../shared/domain/policy';
 import type { CertType, InsuranceType } from '../../shared/domain/insurance';
 import { maskIdNumber } from '../../shared/domain/idcard';
 import { regionLabel } from '../../shared/domain/regions';
@@ -26,13 +27,14 @@ function toSummary(row: Row): FilingSummary {
     status: row.status,
     uploadState: row.uploadState as UploadState,
     platformSerial: row.platformSerial,
+    reviewStatus: row.reviewStatus,
     createdBy: row.createdBy,
     createdAt: row.createdAt,
   };
 }
 
 function toDetail(row: Row): FilingDetail {
-  return { ...toSummary(row), certNo: row.certNo, details: row.details, updatedAt: row.updatedAt };
+  return { ...toSummary(row), certNo: row.certNo, details: row.details, reviewNote: row.reviewNote, updatedAt: row.updatedAt };
 }
 
 export function insertFiling(db: Exec, row: NewFilingRow): FilingDetail {
@@ -47,6 +49,32 @@ export function getFiling(db: Exec, id: string): FilingDetail | undefined {
 export function setUploadState(db: Exec, id: string, uploadState: UploadState, at: string, platformSerial?: string | null): void {
   db.update(filings)
     .set({ uploadState, updatedAt: at, ...(platformSerial !== undefined ? { platformSerial } : {}) })
+    .where(eq(filings.id, id))
+    .run();
+}
+
+/** The person's filings (any status) for the overlap check; cert numbers are stored upper-case. */
+export function filingsOfPerson(db: Exec, certNo: string): ExistingFiling[] {
+  return db
+    .select({ id: filings.id, localNo: filings.localNo, type: filings.type, certNo: filings.certNo, startDate: filings.startDate, endDate: filings.endDate, status: filings.status })
+    .from(filings)
+    .where(and(eq(filings.certNo, certNo.trim().toUpperCase()), eq(filings.status, 'active')))
+    .all()
+    .map((r) => ({ ...r, type: r.type as FilingType }));
+}
+
+export function setReview(db: Exec, id: string, reviewStatus: ReviewStatus, reviewNote: string | null, at: string): void {
+  db.update(filings).set({ reviewStatus, reviewNote, updatedAt: at }).where(eq(filings.id, id)).run();
+}
+
+export function listByReviewStatus(db: Exec, reviewStatus: ReviewStatus, limit: number): FilingSummary[] {
+  return db.select().from(filings).where(eq(filings.reviewStatus, reviewStatus)).orderBy(desc(filings.createdAt)).limit(limit).all().map(toSummary);
+}
+
+/** Replaces what an edit may change; bumps the version. */
+export function updateFilingRow(db: Exec, id: string, set: Partial<NewFilingRow>, at: string): void {
+  db.update(filings)
+    .set({ ...set, updatedAt: at, version: sql`${filings.version} + 1` })
     .where(eq(filings.id, id))
     .run();
 }

@@ -23,6 +23,10 @@ export const filings = sqliteTable(
     status: text('status', { enum: ['active', 'voided'] }).notNull().default('active'),
     uploadState: text('upload_state').notNull().default('pending'),
     platformSerial: text('platform_serial'),
+    /** 复核 (issue 5): 'none' where the profile has no review step; pending filings are not queued. */
+    reviewStatus: text('review_status', { enum: ['none', 'pending_review', 'approved', 'returned'] }).notNull().default('none'),
+    /** The reviewer's reason when returned (shown to the operator). */
+    reviewNote: text('review_note'),
     createdBy: text('created_by').notNull(),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
@@ -37,5 +41,7 @@ export const filings = sqliteTable(
     index('filings_status_start_idx').on(t.status, t.startDate),
     index('filings_upload_state_idx').on(t.uploadState),
     index('filings_created_at_idx').on(t.createdAt),
+    index('filings_review_status_idx').on(t.reviewStatus, t.createdAt),
+    index('filings_type_status_start_idx').on(t.type, t.status, t.startDate),
   ],
 );

@@ -10,10 +10,13 @@ afterEach(() => t.close());
 const rows = (sql: string) => t.desk.db.sqlite.prepare(sql).all() as Record<string, unknown>[];
 
 describe('saving a referral filing', () => {
+  // The test desk is in 340100, so it follows hefei-2019: a referral's end date stays empty until
+  // discharge (seed 000, 3(3)).
   it('writes the filing, its audit row and its outbox row together', async () => {
     const r = await t.desk.dispatch('filing.create', referral(), t.admin);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
+    // The desk's default profile (national-2022) gives a referral six months (issue 5; Hefei's profile leaves it empty).
     expect(r.value).toMatchObject({ type: 'referral', uploadState: 'pending', endDate: null, status: 'active', certNo: '11010519491231002X' });
     expect(rows('select id from filings')).toEqual([{ id: r.value.id }]);
     expect(rows("select action, entity_id from audit_events where entity_type='filing'")).toEqual([{ action: 'filing.create', entity_id: r.value.id }]);

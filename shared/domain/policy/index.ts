@@ -13,7 +13,7 @@ export { checkDestination, destinationOptions } from './destinations';
 export type { DestinationOption } from './destinations';
 export { addMonths, defaultEndDate, describeEndDateRule } from './period';
 export { typeLabel } from './checks/type';
-export { DEFAULT_POLICY_PROFILE_ID, POLICY_PROFILES } from './profiles';
+export { DEFAULT_POLICY_PROFILE_ID, defaultProfileFor, POLICY_PROFILES, REGION_DEFAULT_PROFILES } from './profiles';
 export { SEED_FILES } from './sources';
 
 /** The institution's choice in settings. */
