@@ -3,7 +3,7 @@
 // and goes to the same dispatcher the browser-mode host uses.
 import { ipcMain, type BrowserWindow } from 'electron';
 import type { Desk } from '../app/desk';
-import { forwardEvents, registerIpcDoor, type IpcDoor } from './door';
+import { forwardEvents, registerIpcDoor, type IpcDoor } from '../shell/door';
 
 /** Opens the door; `windows()` lists the windows whose main frames may call. */
 export function openIpcDoor(desk: Desk, windows: () => readonly BrowserWindow[]): IpcDoor {

@@ -1,18 +1,21 @@
 // The Electron main process: lifecycle, the one window, its security settings, the app:// origin.
-// Everything that can run without Electron lives in door.ts, protocol.ts and startup.ts (tested in
-// Node); docs/electron.md says why each setting is what it is.
+// Everything that can run without Electron lives in main/shell/ (tested in Node); print.ts is the
+// printer port; docs/electron.md says why each setting is what it is.
 import { app, BrowserWindow, dialog, Menu, protocol, session } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { createDesk, type Desk } from '../app/desk';
-import type { IpcDoor } from './door';
+import { wirePlatform, type PlatformWiring } from '../app/platform-wiring';
+import type { IpcDoor } from '../shell/door';
 import { openIpcDoor, streamEventsTo } from './ipc';
-import { APP_SCHEME, APP_START_URL, isAllowedRequestUrl, isAppUrl, serveAppRequest } from './protocol';
-import { bundlePaths, deskConfigFor, startupFailureMessage, STARTUP_FAILED_TITLE } from './startup';
+import { createElectronPrinter } from './print';
+import { APP_SCHEME, APP_START_URL, isAllowedRequestUrl, isAppUrl, serveAppRequest } from '../shell/protocol';
+import { bundlePaths, deskConfigFor, startupFailureMessage, STARTUP_FAILED_TITLE } from '../shell/startup';
 
 const paths = bundlePaths(fileURLToPath(import.meta.url));
 let mainWindow: BrowserWindow | null = null;
 let desk: Desk | null = null;
 let door: IpcDoor | null = null;
+let wiring: PlatformWiring | null = null;
 
 // Must happen before 'ready', hence synchronously at the top of the module. 'standard' + 'secure'
 // give app:// a real origin (so CSP 'self' and relative URLs work); no CSP bypass, no service workers.
@@ -81,7 +84,9 @@ async function start(): Promise<void> {
   await app.whenReady();
   if (app.isPackaged) Menu.setApplicationMenu(null);
   lockDownContents();
-  desk = await createDesk(deskConfigFor(app.getPath('userData'), paths.migrations, process.env));
+  // The same platform wiring as browser mode: the simulator in training mode, else the configured URL.
+  wiring = await wirePlatform(process.env.DESK_PLATFORM_URL ?? null);
+  desk = await createDesk({ ...deskConfigFor(app.getPath('userData'), paths.migrations, process.env), platform: wiring.platform, printer: createElectronPrinter() });
   door = openIpcDoor(desk, () => (mainWindow ? [mainWindow] : []));
   mainWindow = createWindow(desk);
 }
@@ -95,8 +100,10 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
     door?.close();
+    void desk?.sync?.stop();
     desk?.close();
     desk = null;
+    void wiring?.close();
   });
   start().catch((error: unknown) => {
     // The database's errors (migration failed and restored, integrity check) carry their own words.

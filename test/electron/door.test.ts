@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeskEvent, Result } from '../../shared/contract';
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../../shared/contract/names';
 import { createDesk, type Desk } from '../../main/app/desk';
-import { forwardEvents, registerIpcDoor, type InvokeEvent, type IpcDoor, type SenderFrame } from '../../main/electron/door';
+import { forwardEvents, registerIpcDoor, type InvokeEvent, type IpcDoor, type SenderFrame } from '../../main/shell/door';
 
 type Listener = (event: InvokeEvent, ...args: unknown[]) => Promise<Result<unknown>>;
 

@@ -29,6 +29,18 @@ interface Report {
   permission?: boolean;
   permissionCheck?: boolean;
   requests?: { remote: boolean; own: boolean };
+  print?: PrintReport;
+}
+
+type Outcome = { ok: boolean; code?: string; message?: string; value?: Record<string, unknown> };
+interface PrintReport {
+  html: string;
+  localNo: string;
+  results: Record<'printers' | 'settings' | 'a4' | 'pdf' | 'slip' | 'cancelled' | 'failed', Outcome>;
+  windows: { options: { show: boolean; webPreferences: Record<string, unknown> }; url: string | null; html: string | null; destroyed: boolean }[];
+  prints: { window: number; options: Record<string, unknown> }[];
+  pdfs: { window: number; options: Record<string, unknown> }[];
+  printerLists: number;
 }
 
 let work: string;
@@ -127,5 +139,71 @@ describe('the main bundle in other situations', () => {
     const box = run.report.calls.find((c): c is [string, { title: string; content: string }] => Array.isArray(c) && c[0] === 'dialog.showErrorBox');
     expect(box?.[1].title).toBe('医保异地备案工作台无法启动');
     expect(box?.[1].content).toMatch(/[\u4e00-\u9fff]/);
+  });
+});
+
+describe('printing through the bundle (FAKE_PRINT_SCENARIO)', () => {
+  let print: PrintReport;
+  beforeAll(() => {
+    const run = start(join(work, 'print'), { FAKE_PRINT_SCENARIO: '1' });
+    expect(run.report.errors).toEqual([]);
+    print = run.report.print!;
+  });
+
+  it('gives the desk a printer port: the printer list comes from the machine', () => {
+    expect(print.results.printers).toEqual({
+      ok: true,
+      value: {
+        available: true,
+        printers: [
+          { name: 'HP_LaserJet_M404', displayName: 'HP LaserJet M404（A4）', isDefault: false },
+          { name: 'XP-58', displayName: 'XP-58', isDefault: false },
+        ],
+      },
+    });
+    expect(print.results.settings).toMatchObject({ ok: true, value: { a4PrinterName: 'HP_LaserJet_M404', slipPrinterName: 'XP-58', slipWidth: '58mm' } });
+  });
+
+  it('loads every document into a hidden, sandboxed window with scripts off, and destroys it afterwards', () => {
+    expect(print.windows.length).toBeGreaterThanOrEqual(6);
+    for (const w of print.windows) {
+      expect(w.options.show).toBe(false);
+      expect(w.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false });
+      expect(w.options.webPreferences.preload).toBeUndefined();
+      expect(w.url).toMatch(/^data:text\/html;charset=utf-8,/);
+      expect(w.destroyed).toBe(true);
+    }
+  });
+
+  it('prints the A4 document as given, silently on the remembered printer, one copy of A4', () => {
+    expect(print.results.a4).toEqual({ ok: true, value: { printed: true, reprint: false } });
+    const first = print.prints[0]!;
+    expect(print.windows[first.window]!.html).toBe(print.html);
+    expect(first.options).toEqual({ silent: true, deviceName: 'HP_LaserJet_M404', pageSize: 'A4', printBackground: true, copies: 1 });
+  });
+
+  it('exports the PDF with the stylesheet page size and returns it as base64, audited as a reprint', () => {
+    expect(print.results.pdf).toMatchObject({ ok: true, value: { printed: true, reprint: true } });
+    expect(Buffer.from(String(print.results.pdf.value?.pdfBase64), 'base64').toString()).toBe('%PDF-1.7 stand-in');
+    expect(print.pdfs[0]!.options).toEqual({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
+  });
+
+  it('prints the slip the main side built, escaped, silently on the slip printer at its paper size', () => {
+    expect(print.results.slip).toMatchObject({ ok: true, value: { printed: true } });
+    const slip = print.prints[1]!;
+    expect(slip.options).toEqual({ silent: true, deviceName: 'XP-58', usePrinterDefaultPageSize: true, margins: { marginType: 'none' }, printBackground: true, copies: 1 });
+    const html = print.windows[slip.window]!.html!;
+    expect(html).toContain('data-width="58mm"');
+    expect(html).toContain(print.localNo);
+    expect(html).toContain('演练医院&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).not.toContain('<img src=x');
+    expect(html).toContain('演练');
+  });
+
+  it('reports a cancelled dialog as not printed and a printer failure in Chinese', () => {
+    expect(print.results.cancelled).toEqual({ ok: true, value: { printed: false, reprint: false } });
+    expect(print.results.failed).toMatchObject({ ok: false, code: 'UNAVAILABLE' });
+    expect(print.results.failed.message).toContain('打印未完成');
+    expect(print.results.failed.message).toContain('failed');
   });
 });

@@ -13,7 +13,7 @@ import { getCurrentFuseWire } from '@electron/fuses';
 import type { Configuration } from 'app-builder-lib';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config.js';
 import { DebugLogger } from 'builder-util';
-import { bundlePaths } from '../../main/electron/startup';
+import { bundlePaths } from '../../main/shell/startup';
 import { ensureElectronBuild } from './helpers/electron-build';
 
 const ROOT = resolve(import.meta.dirname, '../..');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../main/web/server';
-import { APP_START_URL, isAllowedRequestUrl, isAppUrl, resolveAppPath, serveAppRequest } from '../../main/electron/protocol';
+import { APP_START_URL, isAllowedRequestUrl, isAppUrl, resolveAppPath, serveAppRequest } from '../../main/shell/protocol';
 
 let base: string;
 let root: string;
@@ -118,5 +118,12 @@ describe('navigation and request allow-lists', () => {
     expect(isAllowedRequestUrl('http://127.0.0.1:5180/api/auth.login')).toBe(false);
     expect(isAllowedRequestUrl('ws://127.0.0.1:9229/')).toBe(false);
     expect(isAllowedRequestUrl('file:///etc/passwd')).toBe(false);
+  });
+
+  it("lets the page download a blob it made itself (the exported PDF), not another origin's", () => {
+    expect(isAllowedRequestUrl('blob:app://desk/6f1c2a3e-0b6d-4d2c-9a57-2f0d1e8b9c11')).toBe(true);
+    expect(isAllowedRequestUrl('blob:https://evil.example/6f1c2a3e')).toBe(false);
+    expect(isAllowedRequestUrl('blob:app://other/6f1c2a3e')).toBe(false);
+    expect(isAllowedRequestUrl('blob:app://desk.evil.example/6f1c2a3e')).toBe(false);
   });
 });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDesk } from '../../main/app/desk';
 import { DatabaseCorruptError } from '../../db/open';
-import { bundlePaths, deskConfigFor, startupFailureMessage } from '../../main/electron/startup';
+import { bundlePaths, deskConfigFor, startupFailureMessage } from '../../main/shell/startup';
 
 describe('bundle paths', () => {
   it('finds the preload beside the main bundle and the renderer and migrations one level up', () => {

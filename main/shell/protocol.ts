@@ -21,9 +21,12 @@ export function isAppUrl(url: string): boolean {
   return parsed !== null && parsed.protocol === `${APP_SCHEME}:` && parsed.host.toLowerCase() === APP_HOST;
 }
 
-/** Requests a window may make: its own origin, inline data and devtools; nothing remote. */
+/**
+ * Requests a window may make: its own origin, inline data, blobs it made itself (the exported PDF's
+ * download link) and devtools; nothing remote.
+ */
 export function isAllowedRequestUrl(url: string): boolean {
-  return isAppUrl(url) || url.startsWith('data:') || url.startsWith('devtools:');
+  return isAppUrl(url) || url.startsWith('data:') || url.startsWith(`blob:${APP_SCHEME}://${APP_HOST}/`) || url.startsWith('devtools:');
 }
 
 /**
