@@ -1,14 +1,20 @@
 // 备案列表: the desk's filings, newest first, searchable by 证件号 / 姓名 / 拼音首字母 / 本地编号.
 import { Alert, Button, Card, Input, Table } from 'antd';
-import { useState } from 'react';
-import { filingColumns } from './columns';
+import { useMemo, useState } from 'react';
+import type { FilingSummary } from '../../../../shared/domain/filing';
+import { PrintDialog } from '../print/PrintDialog';
+import { filingColumnsWith } from './columns';
 import { useFilingPage } from './useFilingPage';
+import { VoidFilingDialog } from './VoidFiling';
 
-export function FilingListScreen({ onNew }: { onNew?: (() => void) | undefined }) {
+export function FilingListScreen({ onNew, canVoid = false }: { onNew?: (() => void) | undefined; canVoid?: boolean }) {
   const [query, setQuery] = useState('');
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const { data, loading, error, reload } = useFilingPage({ query, page, pageSize });
+  const [printing, setPrinting] = useState<string | null>(null);
+  const [voiding, setVoiding] = useState<FilingSummary | null>(null);
+  const columns = useMemo(() => filingColumnsWith((f) => setPrinting(f.id), canVoid ? setVoiding : undefined), [canVoid]);
 
   return (
     <Card
@@ -40,7 +46,7 @@ export function FilingListScreen({ onNew }: { onNew?: (() => void) | undefined }
       <Table
         rowKey="id"
         size="middle"
-        columns={filingColumns}
+        columns={columns}
         dataSource={data.items}
         loading={loading}
         scroll={{ x: 1100 }}
@@ -58,6 +64,8 @@ export function FilingListScreen({ onNew }: { onNew?: (() => void) | undefined }
           },
         }}
       />
+      <PrintDialog filingId={printing} onClose={() => setPrinting(null)} />
+      <VoidFilingDialog filing={voiding} onClose={() => setVoiding(null)} />
     </Card>
   );
 }

@@ -4,6 +4,8 @@ import { FILING_TYPE_LABELS, type FilingSummary } from '../../../../shared/domai
 import { regionLabel } from '../../../../shared/domain/regions';
 import { UploadStateTag } from '../../components/UploadStateTag';
 import { formatDateTime } from '../../format/dates';
+import { RowPrintButton } from '../print/RowPrintButton';
+import { RowVoidButton } from './VoidFiling';
 
 /** Referral filings have no end date until settlement (seed 000, 3(3)). */
 export const REFERRAL_END_DATE_PENDING = '出院结算时填写';
@@ -13,18 +15,27 @@ function endDate(f: FilingSummary) {
   return f.type === 'referral' ? <Typography.Text type="secondary">{REFERRAL_END_DATE_PENDING}</Typography.Text> : '—';
 }
 
-export const filingColumns: TableColumnsType<FilingSummary> = [
-  {
-    title: '本地编号',
-    dataIndex: 'localNo',
-    width: 140,
-    render: (localNo: string, f) => (
-      <>
-        {localNo}
-        {f.status === 'voided' && <Tag style={{ marginLeft: 6 }}>已作废</Tag>}
-      </>
-    ),
-  },
+/** The columns; with `onPrint`, each row's 本地编号 carries the 打印 action, with `onVoid` an active filing's 作废. */
+export function filingColumnsWith(onPrint?: (f: FilingSummary) => void, onVoid?: (f: FilingSummary) => void): TableColumnsType<FilingSummary> {
+  return [
+    {
+      title: '本地编号',
+      dataIndex: 'localNo',
+      width: 150,
+      render: (localNo: string, f) => (
+        <>
+          {localNo}
+          {f.status === 'voided' && <Tag style={{ marginLeft: 6 }}>已作废</Tag>}
+          {onPrint && <RowPrintButton onClick={() => onPrint(f)} />}
+          {onVoid && f.status === 'active' && <RowVoidButton onClick={() => onVoid(f)} />}
+        </>
+      ),
+    },
+    ...otherColumns,
+  ];
+}
+
+const otherColumns: TableColumnsType<FilingSummary> = [
   { title: '姓名', dataIndex: 'personName', width: 90 },
   { title: '证件号', dataIndex: 'certNoMasked', width: 170 },
   { title: '备案类型', dataIndex: 'type', width: 120, render: (t: FilingSummary['type']) => FILING_TYPE_LABELS[t] },

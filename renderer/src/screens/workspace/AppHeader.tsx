@@ -35,6 +35,9 @@ export function AppHeader({ institution, operator, view, onNavigate, onLogout }:
             新增备案
           </Button>
         )}
+        <Button type={view === 'queue' ? 'primary' : 'text'} onClick={() => onNavigate('queue')}>
+          上传队列
+        </Button>
       </Space>
       <Space size={12} style={{ marginLeft: 'auto' }}>
         <span data-testid="operator">

@@ -1,9 +1,13 @@
-// The logged-in desk: header, queue status, and the current screen.
-import { Layout } from 'antd';
+// The logged-in desk: header, the outage banner, the platform and queue status, and the current screen.
+import { App, Layout } from 'antd';
 import { useState } from 'react';
 import type { InstitutionDto, OperatorDto } from '../../../../shared/contract';
 import { canCall } from '../../api/access';
+import { useApi } from '../../api/ApiContext';
 import { FilingListScreen } from '../filing-list/FilingListScreen';
+import { OutageBanner } from '../queue/OutageBanner';
+import { QueueScreen } from '../queue/QueueScreen';
+import { useDeskStatus } from '../queue/useDeskStatus';
 import { ReferralFormScreen } from '../referral-form/ReferralFormScreen';
 import { AppHeader } from './AppHeader';
 import { QueueStatusBar } from './QueueStatusBar';
@@ -18,14 +22,35 @@ export interface WorkspaceProps {
 export function Workspace({ institution, operator, onLogout }: WorkspaceProps) {
   const [view, setView] = useState<View>('list');
   const canCreate = canCall(operator.role, 'filing.create');
+  const status = useDeskStatus();
+  const retry = useRetryNow(status.refresh);
   return (
     <Layout style={{ flex: 1 }}>
       <AppHeader institution={institution} operator={operator} view={view} onNavigate={setView} onLogout={onLogout} />
-      <QueueStatusBar />
+      <OutageBanner platform={status.platform} onRetry={canCall(operator.role, 'queue.retryNow') ? retry.run : undefined} retrying={retry.busy} />
+      <QueueStatusBar status={status} onOpenQueue={view === 'queue' ? undefined : () => setView('queue')} />
       <Layout.Content style={{ padding: 24 }}>
-        {view === 'list' && <FilingListScreen onNew={canCreate ? () => setView('new-referral') : undefined} />}
+        {view === 'list' && <FilingListScreen onNew={canCreate ? () => setView('new-referral') : undefined} canVoid={canCall(operator.role, 'filing.void')} />}
         {view === 'new-referral' && canCreate && <ReferralFormScreen onDone={() => setView('list')} />}
+        {view === 'queue' && <QueueScreen role={operator.role} stats={status.stats} platformState={status.platform?.state ?? null} />}
       </Layout.Content>
     </Layout>
   );
+}
+
+/** 立即重试 from the outage banner: the queue probes the platform at once (queue.retryNow). */
+function useRetryNow(refresh: () => void) {
+  const api = useApi();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const run = () => {
+    setBusy(true);
+    void api.invoke('queue.retryNow', {}).then((r) => {
+      setBusy(false);
+      if (!r.ok) return void message.error(r.message);
+      message.info('正在重新连接医保平台…');
+      refresh();
+    });
+  };
+  return { run, busy };
 }

@@ -1,2 +1,2 @@
 /** The workspace's screens. */
-export type View = 'list' | 'new-referral';
+export type View = 'list' | 'new-referral' | 'queue';
