@@ -4,3 +4,4 @@ export * from './filings';
 export * from './audit';
 export * from './outbox';
 export * from './platform';
+export * from './sync';

@@ -3,11 +3,18 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openMigrated } from '../../db/migrate';
+import type Database from 'better-sqlite3';
+import type { InstitutionDto } from '../../shared/contract';
 import type { DbHandle } from '../../db/open';
+import { getInstitution } from '../../db/repositories/institution';
+import type { PlatformOperator } from '../platform/types';
 import type { ServiceContext } from '../services/context';
+import { SyncEngine, type SyncEngineOptions } from '../sync/engine';
+import type { SyncPlatform } from '../sync/ports';
 import { createDispatch, type Dispatch, type DispatchLog } from './dispatch';
 import { EventBus } from './events';
-import { handlers } from './handlers';
+import { createHandlers } from './handlers';
+import type { DeskPrinter } from './printer';
 import { SessionStore } from './sessions';
 
 export const DESK_VERSION = '0.1.0';
@@ -19,6 +26,26 @@ export interface DeskConfig {
   migrationsFolder?: string;
   clock?: () => Date;
   log?: DispatchLog;
+  /** The provincial platform; without it nothing is uploaded and the queue only fills. */
+  platform?: DeskPlatformConfig;
+  /** The machine's printers (the Electron shell); without it the renderer prints through the browser. */
+  printer?: DeskPrinter;
+}
+
+/** What the platform client needs from the desk, once the desk is set up. */
+export interface PlatformEnvironment {
+  sqlite: Database.Database;
+  institution: InstitutionDto;
+}
+
+export interface DeskPlatformConfig extends Omit<SyncEngineOptions, 'client' | 'operator'> {
+  /**
+   * The client, or a factory called on first use once the institution is set up (the real client
+   * needs the desk's database and the institution's code: main/platform/client.ts).
+   */
+  client: SyncPlatform | ((env: PlatformEnvironment) => SyncPlatform);
+  /** Who the upload queue's calls are made as. */
+  operator: PlatformOperator;
 }
 
 export interface Desk {
@@ -27,7 +54,31 @@ export interface Desk {
   sessions: SessionStore;
   ctx: ServiceContext;
   db: DbHandle;
+  /** The upload queue's engine; null without a platform. */
+  sync: SyncEngine | null;
+  /** Stops the queue (a request in flight is left for start-up reconciliation) and closes the database. */
   close(): void;
+}
+
+const NOT_SET_UP = { outcome: 'not_sent', message: '工作台尚未完成初始设置，暂不能连接医保平台', msgid: null, infno: '', durationMs: 0, reason: 'not_set_up' } as const;
+
+/** Builds the client on first use, once the institution is known; until then every call is "not sent". */
+function lazyClient(factory: (env: PlatformEnvironment) => SyncPlatform, handle: DbHandle): SyncPlatform {
+  let client: SyncPlatform | null = null;
+  const get = (): SyncPlatform | null => {
+    if (client) return client;
+    const institution = getInstitution(handle.db);
+    if (institution) client = factory({ sqlite: handle.sqlite, institution });
+    return client;
+  };
+  return {
+    fileReferral: async (...args) => (await get()?.fileReferral(...args)) ?? NOT_SET_UP,
+    cancelReferral: async (...args) => (await get()?.cancelReferral(...args)) ?? NOT_SET_UP,
+    queryReferrals: async (...args) => (await get()?.queryReferrals(...args)) ?? NOT_SET_UP,
+    probe: async (...args) => (await get()?.probe(...args)) ?? NOT_SET_UP,
+    ensureSignedIn: async (...args) => (await get()?.ensureSignedIn(...args)) ?? NOT_SET_UP,
+    invalidateSignIn: (...args) => get()?.invalidateSignIn(...args),
+  };
 }
 
 export const DB_FILE = 'desk.sqlite';
@@ -49,7 +100,26 @@ export async function createDesk(config: DeskConfig): Promise<Desk> {
     mode: config.mode,
     version: DESK_VERSION,
     newId: randomUUID,
+    printer: config.printer ?? null,
   };
-  const dispatch = createDispatch(ctx, handlers, config.log);
-  return { dispatch, events, sessions, ctx, db: handle, close: () => handle.close() };
+  let sync: SyncEngine | null = null;
+  if (config.platform) {
+    const { client, ...options } = config.platform;
+    sync = new SyncEngine(ctx, { ...options, client: typeof client === 'function' ? lazyClient(client, handle) : client });
+  }
+  const dispatch = createDispatch(ctx, createHandlers({ sync }), config.log);
+  // Persisted entries first: recovery and replay start before the desk takes new work.
+  sync?.start();
+  return {
+    dispatch,
+    events,
+    sessions,
+    ctx,
+    db: handle,
+    sync,
+    close: () => {
+      sync?.halt();
+      handle.close();
+    },
+  };
 }

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { DeskDb } from '../../db/open';
 import type { EventBus } from '../app/events';
+import type { DeskPrinter } from '../app/printer';
 import type { SessionStore } from '../app/sessions';
 
 /** What every use case may touch. Built once by the composition root (main/app/desk.ts). */
@@ -13,6 +14,8 @@ export interface ServiceContext {
   mode: 'training' | 'live';
   version: string;
   newId: () => string;
+  /** The machine's printers (Electron); null in browser mode, where the browser prints. */
+  printer: DeskPrinter | null;
 }
 
 /** Runs `work` in one SQLite transaction (BEGIN IMMEDIATE); everything inside commits or none of it. */

@@ -26,6 +26,20 @@ export const CHANNEL_NAMES_LIST = [
   'maintenance.cancel',
   'platform.status',
   'filing.void',
+  'print.printers',
+  'print.settings.get',
+  'print.settings.set',
+  'print.record',
+  'print.a4',
+  'print.slip',
+  'filing.evaluate',
+  'filing.update',
+  'policy.profiles',
+  'settings.policy.get',
+  'settings.policy.set',
+  'review.list',
+  'review.approve',
+  'review.return',
 ] as const satisfies readonly ChannelName[];
 
 export const EVENT_NAMES_LIST = ['queue.changed', 'filing.changed', 'platform.state'] as const satisfies readonly EventName[];

@@ -27,6 +27,17 @@ export const FILING_TYPE_LABELS: Record<FilingType, string> = {
 };
 
 export const FILING_STATUSES = ['active', 'voided'] as const;
+
+/** 复核 (review) where the institution's policy profile requires it; 'none' where it does not. */
+export const REVIEW_STATUSES = ['none', 'pending_review', 'approved', 'returned'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+export const REVIEW_STATUS_LABELS: Record<ReviewStatus, string> = {
+  none: '无需复核',
+  pending_review: '待复核',
+  approved: '复核通过',
+  returned: '复核退回',
+};
 export type FilingStatus = (typeof FILING_STATUSES)[number];
 
 /** Where a filing stands with the platform, as operators see it in lists. */
@@ -38,6 +49,22 @@ export const UPLOAD_STATE_LABELS: Record<UploadState, string> = {
   uploading: '上传中',
   uploaded: '已上传',
   uncertain: '待核实',
+  rejected: '被退回',
+  cancelled: '已撤销',
+};
+
+/**
+ * Upload-queue entry statuses (architecture §5), with the operator's words for them. An entry is one
+ * intent (upload, cancel) of a filing; the filing's upload state follows its latest entry.
+ */
+export const QUEUE_STATUSES = ['pending', 'in_flight', 'uncertain', 'done', 'rejected', 'cancelled'] as const;
+export type QueueStatus = (typeof QUEUE_STATUSES)[number];
+
+export const QUEUE_STATUS_LABELS: Record<QueueStatus, string> = {
+  pending: '待上传',
+  in_flight: '上传中',
+  uncertain: '待核实',
+  done: '已上传',
   rejected: '被退回',
   cancelled: '已撤销',
 };
@@ -68,6 +95,18 @@ export const referralDetails = z.object({
   referralKind: requiredText('异地转诊类型', 30),
   referralReason: requiredText('异地转诊理由', 100),
   phone: phoneNumber,
+  // What the platform's 2501 needs beyond the Hefei form (nhsa-interface.md §2.4). Optional so the
+  // current form keeps working; main/sync/mapping.ts refuses to upload a filing that lacks a field
+  // the platform requires and tells the operator which one.
+  /** 转往定点医疗机构编码 (1201), e.g. H31010100001. */
+  destinationInstitutionCode: optionalText('转往医疗机构编码', 30),
+  destinationInstitutionName: optionalText('转往医疗机构名称', 200),
+  /** 转诊意见 (refl_opnn). */
+  referralOpinion: optionalText('转诊意见', 200),
+  /** 参保地医保区划 from the person lookup (1101); six digits, e.g. 340199. */
+  insuredRegion: optionalText('参保地医保区划', 6).refine((v) => v === undefined || /^\d{6}$/.test(v), '参保地医保区划应为6位数字'),
+  /** 人员编号 from the person lookup (1101). */
+  personNo: optionalText('人员编号', 30),
 });
 export type ReferralDetails = z.infer<typeof referralDetails>;
 
@@ -109,6 +148,8 @@ export const filingSummary = z.object({
   status: z.enum(FILING_STATUSES),
   uploadState: z.enum(UPLOAD_STATES),
   platformSerial: z.string().nullable(),
+  /** Optional so code and fixtures that predate review (issue 5) still build these objects. */
+  reviewStatus: z.enum(REVIEW_STATUSES).optional(),
   createdBy: z.string(),
   createdAt: z.string(),
 });
@@ -117,6 +158,8 @@ export type FilingSummary = z.infer<typeof filingSummary>;
 export const filingDetail = filingSummary.extend({
   certNo: z.string(),
   details: z.record(z.string(), z.unknown()),
+  /** The reviewer's reason when the filing was returned. */
+  reviewNote: z.string().nullable().optional(),
   updatedAt: z.string(),
 });
 export type FilingDetail = z.infer<typeof filingDetail>;

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RequestOf } from '../../shared/contract';
+import type { ReferralRequestInput } from '../../shared/domain/filing-request';
 import { createDesk, type Desk, type DeskConfig } from '../../main/app/desk';
 import type { Session } from '../../main/app/sessions';
 
@@ -20,7 +21,7 @@ export const SETUP: RequestOf<'setup.initialize'> = {
   adminPassword: 'admin12345',
 };
 
-export function referral(overrides: Partial<RequestOf<'filing.create'>> = {}): RequestOf<'filing.create'> {
+export function referral(overrides: Partial<ReferralRequestInput> = {}): ReferralRequestInput {
   return {
     type: 'referral',
     insuranceType: 'employee',
