@@ -4,9 +4,8 @@
 // types carry their details from FILING_DETAILS_SCHEMAS. Profile rules (which types are offered,
 // required fields, materials, end dates, destinations) are the policy engine's, run by the service.
 import { z } from 'zod';
-import { personFields, type FilingType } from './filing';
+import { personFields, withCertNoCheck, type FilingType } from './filing';
 import { isoDate, optionalText } from './fields';
-import { checkIdCard } from './idcard';
 import { agentDetails } from './filing-types/agent';
 import { FILING_DETAILS_SCHEMAS } from './filing-types';
 import { MATERIAL_IDS } from './filing-types/materials';
@@ -27,21 +26,7 @@ const common = {
 };
 
 function variant<T extends FilingType, D extends z.ZodType>(type: T, details: D) {
-  return z
-    .object({ type: z.literal(type), ...common, details })
-    .refine((v) => v.certType !== 'id_card' || checkIdCard(v.certNo).ok, {
-      // Same check and wording as createReferralRequest: a person number typed as an ID card must be a valid GB 11643 number.
-      path: ['certNo'],
-      when: (payload) => {
-        const v = payload.value as { certType?: unknown; certNo?: unknown };
-        return v.certType === 'id_card' && typeof v.certNo === 'string' && v.certNo.trim() !== '';
-      },
-      error: (issue) => {
-        const input = issue.input as { certNo?: unknown } | undefined;
-        const check = checkIdCard(String(input?.certNo ?? ''));
-        return check.ok ? '身份证号不正确' : check.message;
-      },
-    });
+  return withCertNoCheck(z.object({ type: z.literal(type), ...common, details }));
 }
 
 export const filingRequest = z.discriminatedUnion(

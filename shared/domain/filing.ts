@@ -110,16 +110,12 @@ export const referralDetails = z.object({
 });
 export type ReferralDetails = z.infer<typeof referralDetails>;
 
-export const createReferralRequest = z
-  .object({
-    type: z.literal('referral'),
-    ...personFields,
-    startDate: isoDate('开始日期'),
-    details: referralDetails,
-  })
-  .refine((v) => v.certType !== 'id_card' || checkIdCard(v.certNo).ok, {
-    // A person number typed as an ID card must be a valid GB 11643 number. `when` runs this even
-    // when other fields fail, so the operator sees every problem at once.
+/**
+ * A person number typed as an ID card must be a valid GB 11643 number. `when` runs the check even
+ * when other fields fail, so the operator sees every problem at once. Every filing request uses it.
+ */
+export function withCertNoCheck<S extends z.ZodType<{ certType: string; certNo: string }>>(schema: S): S {
+  return schema.refine((v) => v.certType !== 'id_card' || checkIdCard(v.certNo).ok, {
     path: ['certNo'],
     when: (payload) => {
       const v = payload.value as { certType?: unknown; certNo?: unknown };
@@ -131,6 +127,16 @@ export const createReferralRequest = z
       return check.ok ? '身份证号不正确' : check.message;
     },
   });
+}
+
+export const createReferralRequest = withCertNoCheck(
+  z.object({
+    type: z.literal('referral'),
+    ...personFields,
+    startDate: isoDate('开始日期'),
+    details: referralDetails,
+  }),
+);
 export type CreateReferralRequest = z.infer<typeof createReferralRequest>;
 
 export const filingSummary = z.object({
