@@ -14,6 +14,10 @@ import * as setup from '../services/setup';
 import type { SyncControl } from '../sync/engine';
 import { DeskError } from './errors';
 import type { Session } from './sessions';
+import { adminHandlers } from './areas/admin';
+import { cutoverHandlers } from './areas/cutover';
+import { lookupHandlers } from './areas/lookup';
+import { reportHandlers } from './areas/reports';
 
 export type Handler<C extends ChannelName> = (
   ctx: ServiceContext,
@@ -24,7 +28,7 @@ export type Handler<C extends ChannelName> = (
 export type Handlers = { [C in ChannelName]: Handler<C> };
 
 /** Channels with access other than 'public' only run with a session; this narrows it. */
-function authed(session: Session | null): Session {
+export function authed(session: Session | null): Session {
   if (!session) throw new DeskError('UNAUTHENTICATED', '请先登录');
   return session;
 }
@@ -71,6 +75,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'review.list': (ctx, req) => review.list(ctx, req),
     'review.approve': (ctx, req, s) => review.approve(ctx, req, authed(s)),
     'review.return': (ctx, req, s) => review.returnFiling(ctx, req, authed(s)),
+    ...lookupHandlers(deps),
+    ...adminHandlers(deps),
+    ...reportHandlers(deps),
+    ...cutoverHandlers(deps),
   };
 }
 

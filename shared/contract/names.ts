@@ -40,6 +40,10 @@ export const CHANNEL_NAMES_LIST = [
   'review.list',
   'review.approve',
   'review.return',
+  // lookup area (shared/contract/areas/lookup.ts)
+  // admin area (shared/contract/areas/admin.ts)
+  // reports area (shared/contract/areas/reports.ts)
+  // cutover area (shared/contract/areas/cutover.ts)
 ] as const satisfies readonly ChannelName[];
 
 export const EVENT_NAMES_LIST = ['queue.changed', 'filing.changed', 'platform.state'] as const satisfies readonly EventName[];

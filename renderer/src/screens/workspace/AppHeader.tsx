@@ -1,19 +1,22 @@
 // Who is working where: the institution, the navigation this role may use, the operator.
-import { Button, Layout, Space, Tag, Typography } from 'antd';
+import { Button, Dropdown, Layout, Space, Tag, Typography } from 'antd';
 import { ROLE_LABELS, type InstitutionDto, type OperatorDto } from '../../../../shared/contract';
-import { canCall } from '../../api/access';
-import type { View } from './views';
+import type { View, ViewDef } from './views';
 
 export interface AppHeaderProps {
   institution: InstitutionDto | null;
   operator: OperatorDto;
+  /** The screens this operator may open (views.tsx). */
+  views: readonly ViewDef[];
   view: View;
   onNavigate: (view: View) => void;
   onLogout: () => void;
 }
 
-export function AppHeader({ institution, operator, view, onNavigate, onLogout }: AppHeaderProps) {
-  const canCreate = canCall(operator.role, 'filing.create');
+export function AppHeader({ institution, operator, views, view, onNavigate, onLogout }: AppHeaderProps) {
+  const main = views.filter((v) => v.group === 'main');
+  const manage = views.filter((v) => v.group === 'manage');
+  const managing = manage.find((v) => v.key === view);
   return (
     <Layout.Header style={{ background: '#fff', borderBottom: '1px solid #e8ebf0', display: 'flex', alignItems: 'center', gap: 24, paddingInline: 24, height: 56, lineHeight: '56px' }}>
       <div style={{ display: 'flex', flexDirection: 'column', lineHeight: 1.3, minWidth: 0 }}>
@@ -27,17 +30,18 @@ export function AppHeader({ institution, operator, view, onNavigate, onLogout }:
         )}
       </div>
       <Space size={8}>
-        <Button type={view === 'list' ? 'primary' : 'text'} onClick={() => onNavigate('list')}>
-          备案列表
-        </Button>
-        {canCreate && (
-          <Button type={view === 'new-referral' ? 'primary' : 'text'} onClick={() => onNavigate('new-referral')}>
-            新增备案
+        {main.map((v) => (
+          <Button key={v.key} type={view === v.key ? 'primary' : 'text'} onClick={() => onNavigate(v.key)}>
+            {v.label}
           </Button>
+        ))}
+        {manage.length > 0 && (
+          <Dropdown menu={{ items: manage.map((v) => ({ key: v.key, label: v.label })), selectedKeys: managing ? [managing.key] : [], onClick: ({ key }) => onNavigate(key) }}>
+            <Button type={managing ? 'primary' : 'text'} data-testid="manage-menu">
+              {managing ? `管理 · ${managing.label}` : '管理'}
+            </Button>
+          </Dropdown>
         )}
-        <Button type={view === 'queue' ? 'primary' : 'text'} onClick={() => onNavigate('queue')}>
-          上传队列
-        </Button>
       </Space>
       <Space size={12} style={{ marginLeft: 'auto' }}>
         <span data-testid="operator">

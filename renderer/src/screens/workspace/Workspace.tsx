@@ -4,14 +4,11 @@ import { useState } from 'react';
 import type { InstitutionDto, OperatorDto } from '../../../../shared/contract';
 import { canCall } from '../../api/access';
 import { useApi } from '../../api/ApiContext';
-import { FilingListScreen } from '../filing-list/FilingListScreen';
 import { OutageBanner } from '../queue/OutageBanner';
-import { QueueScreen } from '../queue/QueueScreen';
 import { useDeskStatus } from '../queue/useDeskStatus';
-import { ReferralFormScreen } from '../referral-form/ReferralFormScreen';
 import { AppHeader } from './AppHeader';
 import { QueueStatusBar } from './QueueStatusBar';
-import type { View } from './views';
+import { HOME_VIEW, viewsFor, type View } from './views';
 
 export interface WorkspaceProps {
   institution: InstitutionDto | null;
@@ -20,19 +17,18 @@ export interface WorkspaceProps {
 }
 
 export function Workspace({ institution, operator, onLogout }: WorkspaceProps) {
-  const [view, setView] = useState<View>('list');
-  const canCreate = canCall(operator.role, 'filing.create');
+  const [view, setView] = useState<View>(HOME_VIEW);
+  const views = viewsFor(operator);
+  const current = views.find((v) => v.key === view) ?? views[0];
   const status = useDeskStatus();
   const retry = useRetryNow(status.refresh);
   return (
     <Layout style={{ flex: 1 }}>
-      <AppHeader institution={institution} operator={operator} view={view} onNavigate={setView} onLogout={onLogout} />
+      <AppHeader institution={institution} operator={operator} views={views} view={current?.key ?? view} onNavigate={setView} onLogout={onLogout} />
       <OutageBanner platform={status.platform} onRetry={canCall(operator.role, 'queue.retryNow') ? retry.run : undefined} retrying={retry.busy} />
       <QueueStatusBar status={status} onOpenQueue={view === 'queue' ? undefined : () => setView('queue')} />
       <Layout.Content style={{ padding: 24 }}>
-        {view === 'list' && <FilingListScreen onNew={canCreate ? () => setView('new-referral') : undefined} canVoid={canCall(operator.role, 'filing.void')} />}
-        {view === 'new-referral' && canCreate && <ReferralFormScreen onDone={() => setView('list')} />}
-        {view === 'queue' && <QueueScreen role={operator.role} stats={status.stats} platformState={status.platform?.state ?? null} />}
+        {current?.render({ operator, institution, status, navigate: setView })}
       </Layout.Content>
     </Layout>
   );

@@ -1,0 +1,8 @@
+// Handlers of the reports area (shared/contract/areas/reports.ts).
+import type { reportChannels } from '../../../shared/contract/areas';
+import type { HandlerDeps } from '../handlers';
+import type { AreaHandlers } from './types';
+
+export function reportHandlers(_deps: HandlerDeps): AreaHandlers<typeof reportChannels> {
+  return {};
+}

@@ -1,2 +1,0 @@
-/** The workspace's screens. */
-export type View = 'list' | 'new-referral' | 'queue';
