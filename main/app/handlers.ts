@@ -18,6 +18,7 @@ import { adminHandlers } from './areas/admin';
 import { cutoverHandlers } from './areas/cutover';
 import { lookupHandlers } from './areas/lookup';
 import { reportHandlers } from './areas/reports';
+import { workflowHandlers } from './areas/workflow';
 
 export type Handler<C extends ChannelName> = (
   ctx: ServiceContext,
@@ -79,6 +80,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...adminHandlers(deps),
     ...reportHandlers(deps),
     ...cutoverHandlers(deps),
+    ...workflowHandlers(deps),
   };
 }
 

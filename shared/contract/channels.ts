@@ -275,6 +275,7 @@ export const channels = {
   ...areas.adminChannels,
   ...areas.reportChannels,
   ...areas.cutoverChannels,
+  ...areas.workflowChannels,
 } as const;
 
 export type Channels = typeof channels;

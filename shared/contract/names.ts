@@ -44,6 +44,7 @@ export const CHANNEL_NAMES_LIST = [
   // admin area (shared/contract/areas/admin.ts)
   // reports area (shared/contract/areas/reports.ts)
   // cutover area (shared/contract/areas/cutover.ts)
+  // workflow area (shared/contract/areas/workflow.ts)
 ] as const satisfies readonly ChannelName[];
 
 export const EVENT_NAMES_LIST = ['queue.changed', 'filing.changed', 'platform.state'] as const satisfies readonly EventName[];

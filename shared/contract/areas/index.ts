@@ -4,3 +4,4 @@ export { lookupChannels } from './lookup';
 export { adminChannels } from './admin';
 export { reportChannels } from './reports';
 export { cutoverChannels } from './cutover';
+export { workflowChannels } from './workflow';
