@@ -35,6 +35,11 @@ export function openDatabase(path: string): DbHandle {
     sqlite.pragma('journal_mode = WAL');
     // FULL: a filing the operator was told is saved survives power loss.
     sqlite.pragma('synchronous = FULL');
+    // Checkpoint every ~40 MB of WAL instead of SQLite's 4 MB: a page changed by many commits (index
+    // interior pages, the newest leaves) is copied into the database once per checkpoint, and the two
+    // fsyncs a checkpoint costs come 10 times less often. Each commit still fsyncs the WAL (FULL);
+    // the WAL file stays up to ~40 MB on disk. docs/performance.md "Filings at scale".
+    sqlite.pragma('wal_autocheckpoint = 10000');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     const check = sqlite.pragma('quick_check', { simple: true });

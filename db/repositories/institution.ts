@@ -24,3 +24,7 @@ export function putSetting(db: Exec, key: string, value: unknown, at: string): v
     .onConflictDoUpdate({ target: settings.key, set: { value: json, updatedAt: at } })
     .run();
 }
+
+export function updateInstitution(db: Exec, value: InstitutionDto): void {
+  db.update(institution).set(value).where(eq(institution.id, 1)).run();
+}

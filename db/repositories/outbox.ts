@@ -1,7 +1,7 @@
-import { and, asc, count, desc, eq, gt, inArray, lte, max, min, notExists, notInArray, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
+import { and, asc, count, desc, eq, gt, inArray, lte, max, min, notExists, sql } from 'drizzle-orm';
+import { alias, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { QueueStatsDto } from '../../shared/contract';
-import { filings, outbox, outboxAttempts, type OUTBOX_STATUSES } from '../schema';
+import { filings, outbox, outboxAttempts, outboxCounts, type OUTBOX_STATUSES } from '../schema';
 import type { Exec } from './types';
 
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
@@ -44,8 +44,83 @@ export function entriesFor(db: Exec, orderKey: string): OutboxEntry[] {
   return db.select().from(outbox).where(eq(outbox.orderKey, orderKey)).orderBy(asc(outbox.seq)).all();
 }
 
+/**
+ * The queue's hot path (claim, settle: several statements per upload) as statements prepared once
+ * per database: drizzle otherwise builds and prepares every statement on every call, which was the
+ * largest item after the commits in the replay profile (docs/performance.md).
+ */
+function prepareHotPath(db: Exec) {
+  const p = sql.placeholder;
+  /** Sets the column when its flag is 1, keeps it otherwise (one statement for every kind of patch). */
+  const patched = (name: string, column: SQLiteColumn) => sql`case when ${p(`${name}Set`)} then ${p(name)} else ${column} end`;
+  return {
+    entry: db.select().from(outbox).where(eq(outbox.id, p('id'))).prepare(),
+    dueHeads: (() => {
+      const earlier = alias(outbox, 'earlier');
+      return db
+        .select()
+        .from(outbox)
+        .where(
+          and(
+            eq(outbox.status, sql`${p('status')}`),
+            lte(outbox.nextAttemptAt, sql`${p('now')}`),
+            notExists(
+              db
+                .select({ one: sql`1` })
+                .from(earlier)
+                .where(and(eq(earlier.orderKey, outbox.orderKey), sql`${earlier.seq} < ${outbox.seq}`, inArray(earlier.status, [...BLOCKING_STATUSES]))),
+            ),
+            sql`${outbox.orderKey} not in (select value from json_each(${p('exclude')}))`,
+          ),
+        )
+        .orderBy(asc(outbox.nextAttemptAt), asc(outbox.seq))
+        .limit(p('limit'))
+        .prepare();
+    })(),
+    update: db
+      .update(outbox)
+      .set({
+        status: patched('status', outbox.status),
+        payload: patched('payload', outbox.payload),
+        attemptsStarted: patched('attemptsStarted', outbox.attemptsStarted),
+        attemptsFinished: patched('attemptsFinished', outbox.attemptsFinished),
+        nextAttemptAt: patched('nextAttemptAt', outbox.nextAttemptAt),
+        lastError: patched('lastError', outbox.lastError),
+        platformRef: patched('platformRef', outbox.platformRef),
+        updatedAt: sql`${p('at')}`,
+      })
+      .where(eq(outbox.id, p('id')))
+      .returning()
+      .prepare(),
+    beginAttempt: db.insert(outboxAttempts).values({ entryId: sql`${p('entryId')}`, startedAt: sql`${p('startedAt')}` }).returning({ id: outboxAttempts.id }).prepare(),
+    finishAttempt: db
+      .update(outboxAttempts)
+      .set({
+        finishedAt: sql`${p('finishedAt')}`,
+        msgid: sql`${p('msgid')}`,
+        durationMs: sql`${p('durationMs')}`,
+        outcome: sql`${p('outcome')}`,
+        message: sql`${p('message')}`,
+        excerpt: sql`${p('excerpt')}`,
+      })
+      .where(eq(outboxAttempts.id, p('id')))
+      .prepare(),
+  };
+}
+
+const hotPaths = new WeakMap<Exec, ReturnType<typeof prepareHotPath>>();
+
+function hot(db: Exec): ReturnType<typeof prepareHotPath> {
+  let prepared = hotPaths.get(db);
+  if (!prepared) {
+    prepared = prepareHotPath(db);
+    hotPaths.set(db, prepared);
+  }
+  return prepared;
+}
+
 export function getEntry(db: Exec, id: string): OutboxEntry | undefined {
-  return db.select().from(outbox).where(eq(outbox.id, id)).get();
+  return hot(db).entry.get({ id });
 }
 
 export interface EntryPatch {
@@ -60,12 +135,27 @@ export interface EntryPatch {
 }
 
 export function updateEntry(db: Exec, id: string, patch: EntryPatch, at: string): OutboxEntry {
-  return db
-    .update(outbox)
-    .set({ ...patch, updatedAt: at })
-    .where(eq(outbox.id, id))
-    .returning()
-    .get();
+  const flag = (value: unknown) => (value === undefined ? 0 : 1);
+  const row = hot(db).update.get({
+    id,
+    at,
+    statusSet: flag(patch.status),
+    status: patch.status ?? null,
+    payloadSet: flag(patch.payload),
+    payload: patch.payload === undefined ? null : JSON.stringify(patch.payload),
+    attemptsStartedSet: flag(patch.attemptsStarted),
+    attemptsStarted: patch.attemptsStarted ?? null,
+    attemptsFinishedSet: flag(patch.attemptsFinished),
+    attemptsFinished: patch.attemptsFinished ?? null,
+    nextAttemptAtSet: flag(patch.nextAttemptAt),
+    nextAttemptAt: patch.nextAttemptAt ?? null,
+    lastErrorSet: flag(patch.lastError),
+    lastError: patch.lastError ?? null,
+    platformRefSet: flag(patch.platformRef),
+    platformRef: patch.platformRef ?? null,
+  });
+  if (!row) throw new Error(`outbox entry ${id} not found`);
+  return row;
 }
 
 export interface DueQuery {
@@ -83,25 +173,8 @@ export interface DueQuery {
  */
 export function dueHeads(db: Exec, q: DueQuery): OutboxEntry[] {
   if (q.limit <= 0) return [];
-  const earlier = alias(outbox, 'earlier');
-  const conditions: SQL[] = [
-    eq(outbox.status, q.status),
-    lte(outbox.nextAttemptAt, q.now),
-    notExists(
-      db
-        .select({ one: sql`1` })
-        .from(earlier)
-        .where(and(eq(earlier.orderKey, outbox.orderKey), sql`${earlier.seq} < ${outbox.seq}`, inArray(earlier.status, [...BLOCKING_STATUSES]))),
-    ),
-  ];
-  if (q.excludeKeys.length) conditions.push(notInArray(outbox.orderKey, [...q.excludeKeys]));
-  return db
-    .select()
-    .from(outbox)
-    .where(and(...conditions))
-    .orderBy(asc(outbox.nextAttemptAt), asc(outbox.seq))
-    .limit(q.limit)
-    .all();
+  // One prepared statement for any set of excluded keys: they are passed as a JSON array.
+  return hot(db).dueHeads.all({ status: q.status, now: q.now, exclude: JSON.stringify(q.excludeKeys), limit: q.limit });
 }
 
 /** The earliest future due time among entries that could be worked on, for the dispatcher's timer. */
@@ -154,7 +227,7 @@ export interface AttemptRecord {
 }
 
 export function beginAttempt(db: Exec, entryId: string, startedAt: string): number {
-  return db.insert(outboxAttempts).values({ entryId, startedAt }).returning({ id: outboxAttempts.id }).get().id;
+  return hot(db).beginAttempt.get({ entryId, startedAt })!.id;
 }
 
 export interface AttemptResult {
@@ -167,7 +240,7 @@ export interface AttemptResult {
 }
 
 export function finishAttempt(db: Exec, attemptId: number, result: AttemptResult): void {
-  db.update(outboxAttempts).set(result).where(eq(outboxAttempts.id, attemptId)).run();
+  hot(db).finishAttempt.run({ id: attemptId, ...result });
 }
 
 /** Appends a finished row in one go (reconciliation queries, operator resolutions). */
@@ -221,10 +294,12 @@ export function listEntries(db: Exec, filter: QueueListFilter): { total: number;
 }
 
 export function queueStats(db: Exec): QueueStatsDto {
-  const counts = db.select({ status: outbox.status, n: count() }).from(outbox).groupBy(outbox.status).all();
+  // Counts come from outbox_counts, kept by triggers (migration 0009): a group by over every entry
+  // took over half a second at a million finished entries, and this runs after every change.
+  const counts = db.select().from(outboxCounts).all();
   const by = (s: OutboxStatus) => counts.find((c) => c.status === s)?.n ?? 0;
   const oldest = db.select({ at: min(outbox.createdAt) }).from(outbox).where(eq(outbox.status, 'pending')).get();
-  const last = db.select({ at: max(outbox.updatedAt) }).from(outbox).where(and(eq(outbox.status, 'done'))).get();
+  const last = db.select({ at: max(outbox.updatedAt) }).from(outbox).where(eq(outbox.status, 'done')).get();
   return {
     pending: by('pending'),
     inFlight: by('in_flight'),

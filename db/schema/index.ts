@@ -5,3 +5,5 @@ export * from './audit';
 export * from './outbox';
 export * from './platform';
 export * from './sync';
+export * from './lookup';
+export * from './cutover';

@@ -27,8 +27,19 @@ export const outbox = sqliteTable(
     uniqueIndex('outbox_id_uq').on(t.id),
     index('outbox_status_next_idx').on(t.status, t.nextAttemptAt),
     index('outbox_order_key_idx').on(t.orderKey, t.seq),
+    // The newest success (queue.stats' lastSuccessAt) without walking every finished entry.
+    index('outbox_status_updated_idx').on(t.status, t.updatedAt),
   ],
 );
+
+/**
+ * Entries per status, kept by triggers on `outbox` (migration 0009), so the queue's counts shown on
+ * every screen cost the same at a million finished entries as at ten.
+ */
+export const outboxCounts = sqliteTable('outbox_counts', {
+  status: text('status', { enum: OUTBOX_STATUSES }).primaryKey(),
+  n: integer('n').notNull(),
+});
 
 /** One row per attempt to send an outbox entry (request msgid, duration, outcome). */
 export const outboxAttempts = sqliteTable(

@@ -105,7 +105,10 @@ describe('opening and migrating the desk database', () => {
     const db = new Database(path);
     db.exec('create table t (x text); create index t_x on t (x);');
     const insert = db.prepare('insert into t values (?)');
-    for (let i = 0; i < 2000; i += 1) insert.run(`value-${i}-${'x'.repeat(50)}`);
+    // One transaction: 2 000 autocommits would each wait for the disk.
+    db.transaction(() => {
+      for (let i = 0; i < 2000; i += 1) insert.run(`value-${i}-${'x'.repeat(50)}`);
+    })();
     db.close();
     // Overwrite a page in the middle of the file with garbage.
     const bytes = readFileSync(path);
