@@ -10,13 +10,15 @@ import { loadDictionary, saveDictionary } from '../../db/repositories/platformDi
 import { businessDate } from '../../shared/domain/time';
 import { INSUTYPE_CODES } from '../../shared/domain/insurance';
 import { exchange, operatorCode, type DeviceIdentity, type ExchangeContext, type ExchangeRequest, type InstitutionIdentity } from './exchange';
-import type { InterfaceProfile } from './profiles';
+import { uploadRouteOf, type InterfaceProfile } from './profiles';
+import type { FilingType } from '../../shared/domain/filing';
 import { SignIns } from './signin';
 import { checkCredentials, type GatewayCredentials } from './signing';
 import { fetchTransport, httpTransport, type Transport } from './transport';
+import { diagnosisPageInput, interpretDiagnosisPage, type DiagnosisPage } from './tx/diagnoses';
 import { dictionaryInput, FALLBACK_DICTIONARIES, interpretDictionary } from './tx/dictionary';
 import { institutionInput, interpretInstitutions } from './tx/institutions';
-import { outOfAreaInput } from './tx/outOfArea';
+import { interpretOutOfAreaQuery, outOfAreaCancelInput, outOfAreaInput, outOfAreaQueryInput } from './tx/outOfArea';
 import { interpretPerson, personInput } from './tx/person';
 import { cancelInput, interpretCancel, interpretFiling, interpretReferralQuery, referralInput, referralQueryInput } from './tx/referral';
 import { interpretSignOut, signOutInput } from './tx/signIn';
@@ -26,6 +28,7 @@ import type {
   FilingResult,
   InstitutionInfo,
   InstitutionQuery,
+  OutOfAreaCancel,
   OutOfAreaUpload,
   PersonInfo,
   PersonLookup,
@@ -36,6 +39,7 @@ import type {
   ReferralRecord,
   ReferralUpload,
   SignIn,
+  UploadRoute,
 } from './types';
 import { INFNO } from './wire';
 
@@ -70,6 +74,17 @@ export interface PlatformClient {
   cancelReferral(cancel: ReferralCancel, op: PlatformOperator, call?: CallOptions): Promise<PlatformOutcome<FilingResult>>;
   queryReferrals(query: ReferralQuery, op: PlatformOperator, call?: CallOptions): Promise<PlatformOutcome<ReferralRecord[]>>;
   fileOutOfArea(upload: OutOfAreaUpload, op: PlatformOperator, call?: CallOptions): Promise<PlatformOutcome<FilingResult>>;
+  /** Cancels an uploaded out-of-area filing through the profile's cancel transaction. */
+  cancelOutOfArea(cancel: OutOfAreaCancel, op: PlatformOperator, call?: CallOptions): Promise<PlatformOutcome<FilingResult>>;
+  /**
+   * The person's out-of-area filings recorded in the window, through the profile's query transaction,
+   * as records in the reconciliation fingerprint (tx/outOfArea.ts interpretOutOfAreaQuery).
+   */
+  queryOutOfArea(query: ReferralQuery, op: PlatformOperator, call?: CallOptions): Promise<PlatformOutcome<ReferralRecord[]>>;
+  /** Which transaction uploads a filing type under this client's profile; null: none (无需上传). */
+  uploadRouteOf(type: FilingType): UploadRoute | null;
+  /** One page (1-based) of the diagnosis catalogue, through the profile's catalogue transaction. */
+  queryDiagnoses(pageNum: number, op: PlatformOperator, call?: CallOptions): Promise<PlatformOutcome<DiagnosisPage>>;
   /** A light call for the connectivity breaker: a fresh sign-in (which also renews the held one). */
   probe(op: PlatformOperator): Promise<PlatformOutcome<SignIn>>;
 }
@@ -89,6 +104,11 @@ function defaultDevice(): DeviceIdentity {
     }
   }
   return { no: '', mac: '00:00:00:00:00:00', ip: '127.0.0.1' };
+}
+
+/** A transaction the profile does not configure: nothing is built or sent. */
+function notConfigured(message: string): PlatformOutcome<never> {
+  return { outcome: 'not_sent', message, msgid: null, msgids: [], infno: '', durationMs: 0, reason: 'transaction_not_configured' };
 }
 
 type Call<T> = Omit<ExchangeRequest<T>, 'signNo' | 'operator' | 'call'>;
@@ -217,17 +237,7 @@ export function createPlatformClient(options: PlatformClientOptions): DeskPlatfo
 
     async fileOutOfArea(upload, op, call) {
       const tx = options.profile.outOfArea;
-      if (!tx) {
-        return {
-          outcome: 'not_sent',
-          message: '本省接口未提供医院端异地就医备案交易，请指导参保人到参保地经办窗口或国家医保服务平台办理',
-          msgid: null,
-          msgids: [],
-          infno: '',
-          durationMs: 0,
-          reason: 'transaction_not_configured',
-        };
-      }
+      if (!tx) return notConfigured('本省接口未提供医院端异地就医备案交易，请指导参保人到参保地经办窗口或国家医保服务平台办理');
       return run(
         op,
         {
@@ -239,6 +249,30 @@ export function createPlatformClient(options: PlatformClientOptions): DeskPlatfo
         },
         call,
       );
+    },
+
+    async cancelOutOfArea(cancel, op, call) {
+      const tx = options.profile.outOfArea;
+      if (!tx) return notConfigured('本省接口未提供医院端异地就医备案撤销交易，请到参保地经办窗口办理撤销');
+      return run(
+        op,
+        { infno: tx.cancelInfno, input: outOfAreaCancelInput(cancel), insuredRegion: cancel.insuredRegion, interpret: interpretCancel(cancel.serial) },
+        call,
+      );
+    },
+
+    async queryOutOfArea(query, op, call) {
+      const tx = options.profile.outOfArea;
+      if (!tx) return notConfigured('本省接口未提供异地就医备案查询交易');
+      return run(op, { infno: tx.queryInfno, input: outOfAreaQueryInput(query), insuredRegion: query.insuredRegion, interpret: interpretOutOfAreaQuery(tx) }, call);
+    },
+
+    uploadRouteOf: (type) => uploadRouteOf(options.profile, type),
+
+    async queryDiagnoses(pageNum, op, call) {
+      const tx = options.profile.diagnosisCatalogue;
+      if (!tx) return notConfigured('本省接口未提供诊断目录下载交易，诊断请按病历手工填写');
+      return run(op, { infno: tx.infno, input: diagnosisPageInput(pageNum, tx.pageSize), interpret: interpretDiagnosisPage }, call);
     },
 
     cachedDictionary,

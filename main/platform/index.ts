@@ -4,5 +4,6 @@ export { findProfile, GUANGDONG_XTIF, JIANGSU_CSB, NATIONAL_DEFAULT, PROFILES, S
 export { PlatformConfigError, type GatewayCredentials } from './signing';
 export { chooseInsurance } from './tx/person';
 export { DESK_DICTIONARIES } from './tx/dictionary';
+export type { DiagnosisPage } from './tx/diagnoses';
 export { MSGID_DAILY_LIMIT } from './msgid';
 export * from './types';

@@ -2,7 +2,8 @@
 // Data, not branches (style.md "Policies are data"); each profile cites its source in
 // ../shared/reference/nhsa-interface.md. Credentials are never part of a profile: they come from
 // the desk's configuration at run time (createPlatformClient's `credentials`).
-import type { OutOfAreaKind } from './types';
+import type { FilingType } from '../../shared/domain/filing';
+import type { OutOfAreaKind, UploadRoute } from './types';
 
 export type EndpointStyle =
   /** One URL for every transaction; infno only in the body (Hunan, Jilin, local 前置 services). */
@@ -23,9 +24,30 @@ export type ReferralVariant = { infno: '2501' } | { infno: '2501A'; extra: 'refl
 export interface OutOfAreaTransaction {
   /** The transaction code the province assigns; the simulator's stand-in is 'OA01'. */
   infno: string;
+  /** Its cancellation (input {trt_dcla_detl_sn, psn_no, memo}); the stand-in is 'OA02'. */
+  cancelInfno: string;
+  /**
+   * Its query by person and time window, which the queue asks before resending an upload whose outcome
+   * is unknown (as 5304 for referrals); the stand-in is 'OA03'.
+   */
+  queryInfno: string;
   /** Codes sent in rloc_rea for each kind (assumed; confirm with the province). */
   kindCodes: Record<OutOfAreaKind, string>;
 }
+
+/**
+ * The diagnosis catalogue download. The national catalogue downloads (13xx) hand back a file through
+ * 9101/9102, which the reference does not cover (nhsa-interface.md has no 13xx section): UNCERTAIN.
+ * The simulator's stand-in answers inline, a page at a time (docs/platform.md).
+ */
+export interface CatalogueTransaction {
+  infno: string;
+  /** Rows asked for per page. */
+  pageSize: number;
+}
+
+/** The simulator's stand-in for the diagnosis catalogue download (not a confirmed national shape). */
+export const SIM_DIAGNOSIS_CATALOGUE: CatalogueTransaction = { infno: '1307', pageSize: 500 };
 
 export interface InterfaceProfile {
   id: string;
@@ -42,6 +64,13 @@ export interface InterfaceProfile {
   insuOptins: 'insured_region' | 'institution_region';
   /** null: the province offers no hospital-side out-of-area filing; the desk says so. */
   outOfArea: OutOfAreaTransaction | null;
+  /**
+   * Which transaction uploads each filing type. A type left out is kept at the desk with the upload
+   * state 无需上传 (no institution-side transaction, nhsa-interface.md §2.13), never queued as refused.
+   */
+  uploads: Partial<Record<FilingType, UploadRoute>>;
+  /** null: the desk has no way to download the diagnosis catalogue from this province; free text only. */
+  diagnosisCatalogue: CatalogueTransaction | null;
   /** err_msg text that means "sign in again" (invalid or expired sign_no); a RegExp source. */
   signInErrorPattern: string;
   timeouts: { connectMs: number; responseMs: number };
@@ -51,10 +80,31 @@ export interface InterfaceProfile {
 /** The simulator's stand-in for a provincial out-of-area filing transaction (docs/platform.md). */
 export const SIM_OUT_OF_AREA: OutOfAreaTransaction = {
   infno: 'OA01',
+  cancelInfno: 'OA02',
+  queryInfno: 'OA03',
   kindCodes: { retired_resettled: '1', long_term_residence: '2', resident_work: '3', temporary_other: '4' },
 };
 
 const SIGN_IN_ERRORS = '签到|sign_no';
+
+/** Referrals and Hefei's cancer sub-type (a referral, seed 000 附件1 3) go as 2501/2501A everywhere (§2.4). */
+const REFERRAL_UPLOADS: Partial<Record<FilingType, UploadRoute>> = {
+  referral: { transaction: 'referral' },
+  cancer_multi_course: { transaction: 'referral' },
+};
+
+/**
+ * With an out-of-area transaction, the long-term types go with their own kind. 异地急诊抢救 goes as
+ * 临时外出 (the application record knows no emergency kind, §2.13, S11) — an assumption.
+ */
+const OUT_OF_AREA_UPLOADS: Partial<Record<FilingType, UploadRoute>> = {
+  ...REFERRAL_UPLOADS,
+  retired_resettled: { transaction: 'out_of_area', kind: 'retired_resettled' },
+  long_term_residence: { transaction: 'out_of_area', kind: 'long_term_residence' },
+  resident_work: { transaction: 'out_of_area', kind: 'resident_work' },
+  temporary_other: { transaction: 'out_of_area', kind: 'temporary_other' },
+  emergency: { transaction: 'out_of_area', kind: 'temporary_other' },
+};
 
 export const NATIONAL_DEFAULT: InterfaceProfile = {
   id: 'national-default',
@@ -70,6 +120,8 @@ export const NATIONAL_DEFAULT: InterfaceProfile = {
   referral: { infno: '2501' },
   insuOptins: 'insured_region',
   outOfArea: SIM_OUT_OF_AREA,
+  uploads: OUT_OF_AREA_UPLOADS,
+  diagnosisCatalogue: SIM_DIAGNOSIS_CATALOGUE,
   signInErrorPattern: SIGN_IN_ERRORS,
   timeouts: { connectMs: 10_000, responseMs: 60_000 },
   contentType: 'application/json',
@@ -89,6 +141,8 @@ export const GUANGDONG_XTIF: InterfaceProfile = {
   referral: { infno: '2501A', extra: 'refl_old_mdtrt_id' },
   insuOptins: 'insured_region',
   outOfArea: null,
+  uploads: REFERRAL_UPLOADS,
+  diagnosisCatalogue: null,
   signInErrorPattern: SIGN_IN_ERRORS,
   timeouts: { connectMs: 10_000, responseMs: 60_000 },
   contentType: 'application/json',
@@ -108,12 +162,19 @@ export const JIANGSU_CSB: InterfaceProfile = {
   referral: { infno: '2501' },
   insuOptins: 'institution_region',
   outOfArea: null,
+  uploads: REFERRAL_UPLOADS,
+  diagnosisCatalogue: null,
   signInErrorPattern: SIGN_IN_ERRORS,
   timeouts: { connectMs: 10_000, responseMs: 120_000 },
   contentType: 'application/json',
 };
 
 export const PROFILES: readonly InterfaceProfile[] = [NATIONAL_DEFAULT, GUANGDONG_XTIF, JIANGSU_CSB];
+
+/** The transaction that uploads a filing type under a profile; null: kept at the desk (无需上传). */
+export function uploadRouteOf(profile: Pick<InterfaceProfile, 'uploads'>, type: FilingType): UploadRoute | null {
+  return profile.uploads[type] ?? null;
+}
 
 export function findProfile(id: string): InterfaceProfile | undefined {
   return PROFILES.find((p) => p.id === id);

@@ -222,6 +222,20 @@ export interface OutOfAreaUpload {
   endDate: string | null;
 }
 
+/** Cancelling an uploaded out-of-area filing (the profile's cancel transaction), by its serial. */
+export interface OutOfAreaCancel {
+  serial: string;
+  personNo: string;
+  insuredRegion: string;
+  reason: string;
+}
+
+/**
+ * Which transaction uploads a filing type under an interface profile (profiles.ts `uploads`).
+ * A type without a route is kept at the desk only: the platform offers no institution-side filing.
+ */
+export type UploadRoute = { transaction: 'referral' } | { transaction: 'out_of_area'; kind: OutOfAreaKind };
+
 export interface FilingResult {
   serial: string;
 }

@@ -11,7 +11,9 @@ import { getInstitution } from '../../db/repositories/institution';
 import { dueHeads, getEntry, nextDueAt, queueStats, restoreCreationOrder, updateEntry, type OutboxEntry } from '../../db/repositories/outbox';
 import { nextWindowAfter, openWindowAt } from '../../db/repositories/sync';
 import type { ServiceContext } from '../services/context';
-import type { PlatformOperator, PlatformOutcome, ReferralRecord } from '../platform/types';
+import type { PlatformOperator, PlatformOutcome, ReferralRecord, UploadRoute } from '../platform/types';
+import type { FilingType } from '../../shared/domain/filing';
+import { defaultUploadRoute } from './mapping';
 import { DEFAULT_SEND_BACKOFF, fullJitter, type BackoffPolicy, type RandomSource } from './backoff';
 import { CircuitBreaker, DEFAULT_BREAKER, type BreakerOptions } from './breaker';
 import { FILING_CREATE } from './kinds';
@@ -75,6 +77,8 @@ export interface SyncControl {
 
 export class SyncEngine implements SyncControl {
   private readonly client: SyncPlatform;
+  /** Which transaction uploads a filing type: the interface profile's answer, else referrals only. */
+  private readonly routeOf = (type: FilingType): UploadRoute | null => (this.client.uploadRouteOf ? this.client.uploadRouteOf(type) : defaultUploadRoute(type));
   private readonly operator: PlatformOperator;
   private readonly concurrency: number;
   private readonly random: RandomSource;
@@ -280,22 +284,10 @@ export class SyncEngine implements SyncControl {
       return;
     }
 
-    let free = this.concurrency - this.running.size;
-    let claimed = 0;
-    if (free > 0) {
-      // Unknown outcomes first: each is settled by asking the platform before its filing moves on.
-      const uncertain = dueHeads(this.ctx.db, { status: 'uncertain', now: nowIso, excludeKeys: [...this.running.keys()], limit: free });
-      for (const entry of uncertain) this.run(entry.orderKey, () => this.reconcile(entry));
-      if (this.stopped) return;
-      free -= uncertain.length;
-      claimed += uncertain.length;
-    }
-    if (free > 0) {
-      const pending = dueHeads(this.ctx.db, { status: 'pending', now: nowIso, excludeKeys: [...this.running.keys()], limit: free });
-      this.claimAndSend(pending);
-      claimed += pending.length;
-      if (this.stopped) return;
-    }
+    const work = this.transaction(() => this.fillSlots(nowIso));
+    this.startWork(work);
+    if (this.stopped) return;
+    const claimed = work.reconcile.length + work.claims.length;
     this.idleNow = claimed === 0 && this.running.size === 0;
 
     const candidates = [now + this.pollMs];
@@ -319,12 +311,19 @@ export class SyncEngine implements SyncControl {
     this.timer = { handle, at };
   }
 
-  private run(key: string, work: () => Promise<void>): void {
-    const task = work()
-      .catch((error: unknown) => this.log.error('upload queue: task failed', error))
-      .finally(() => {
-        this.running.delete(key);
-        this.wake();
+  /**
+   * Runs one filing's work. A task that resolves `true` has already had its slot refilled (its
+   * settle claimed the next entries in the same commit), so it does not wake the dispatcher.
+   */
+  private run(key: string, work: () => Promise<boolean | void>): void {
+    const task: Promise<void> = work()
+      .catch((error: unknown) => {
+        this.log.error('upload queue: task failed', error);
+        return false;
+      })
+      .then((refilled) => {
+        if (this.running.get(key) === task) this.running.delete(key);
+        if (refilled !== true) this.wake();
       });
     this.running.set(key, task);
   }
@@ -332,43 +331,77 @@ export class SyncEngine implements SyncControl {
   // --- sending -----------------------------------------------------------------------------
 
   /**
-   * Claims every given entry in one transaction (one commit for the batch: the desk's disk, not the
-   * network, limits a replay) and starts their sends. Nothing leaves before this commit.
+   * Inside the caller's transaction: picks the due uncertain entries (to reconcile) and claims the
+   * due pending ones for the free slots. The claims commit with that transaction, before any of
+   * their requests leaves (startWork sends them after the commit).
    */
-  private claimAndSend(entries: OutboxEntry[]): void {
+  private fillSlots(nowIso: string): SlotWork {
+    let free = this.concurrency - this.running.size;
+    const work: SlotWork = { reconcile: [], claims: [] };
+    if (free <= 0) return work;
+    // Unknown outcomes first: each is settled by asking the platform before its filing moves on.
+    work.reconcile = dueHeads(this.ctx.db, { status: 'uncertain', now: nowIso, excludeKeys: [...this.running.keys()], limit: free });
+    free -= work.reconcile.length;
+    if (free <= 0) return work;
+    const busy = [...this.running.keys(), ...work.reconcile.map((e) => e.orderKey)];
+    const pending = dueHeads(this.ctx.db, { status: 'pending', now: nowIso, excludeKeys: busy, limit: free });
+    if (pending.length === 0) return work;
     const institution = getInstitution(this.ctx.db);
-    if (!institution || entries.length === 0) return; // not set up yet: nothing can be uploaded
-    const at = this.now().toISOString();
-    const claims = this.transaction(() => entries.map((e) => claimForSend(this.ctx.db, e.id, at, institution)));
-    for (const claim of claims) {
-      if (!claim) continue;
+    if (!institution) return work; // not set up yet: nothing can be uploaded
+    for (const entry of pending) {
+      const claim = claimForSend(this.ctx.db, entry.id, nowIso, institution, this.routeOf);
+      if (claim) work.claims.push(claim);
+    }
+    return work;
+  }
+
+  /** After the commit of fillSlots: starts the reconciliations and sends the claimed requests. */
+  private startWork(work: SlotWork): void {
+    if (this.stopped) return;
+    for (const entry of work.reconcile) this.run(entry.orderKey, () => this.reconcile(entry));
+    let local = 0;
+    for (const claim of work.claims) {
       this.emitFiling(claim.entry);
       if (claim.kind === 'send') this.run(claim.entry.orderKey, () => this.send(claim));
+      else local += 1;
     }
-    this.publishStats();
+    if (work.claims.length > 0) this.publishStats();
+    // Entries settled locally (voided, nothing to cancel) took no slot: look again for more work.
+    if (local > 0) this.wake();
   }
 
-  private async send(claim: Extract<Claim, { kind: 'send' }>): Promise<void> {
+  private static started(work: SlotWork): number {
+    return work.reconcile.length + work.claims.filter((c) => c.kind === 'send').length;
+  }
+
+  /** Whether new work may start now: no maintenance window, the circuit closed, signed in. */
+  private maySend(nowIso: string): boolean {
+    return !this.stopped && !this.inWindow && this.breaker.state === 'closed' && this.signIn === null && !openWindowAt(this.ctx.db, nowIso);
+  }
+
+  /** Resolves `true` when its settle also refilled the freed slot. */
+  private async send(claim: Extract<Claim, { kind: 'send' }>): Promise<boolean> {
     await this.hooks.afterClaim?.(claim.entry);
-    if (this.stopped) return;
+    if (this.stopped) return false;
     const outcome = await this.call(claim.call, claim.entry.id);
-    if (this.stopped) return; // the database may be closed: the entry stays in flight -> uncertain at start-up
+    if (this.stopped) return false; // the database may be closed: the entry stays in flight -> uncertain at start-up
     await this.hooks.beforeSettle?.(claim.entry, outcome);
-    if (this.stopped) return;
+    if (this.stopped) return false;
     const finished = claim.entry.attemptsFinished + 1;
     const retryDelayMs = fullJitter(finished, this.sendBackoff, this.random);
-    await this.settleBatched({ entry: claim.entry, filingId: claim.filingId, attemptId: claim.attemptId, outcome, excerpt: excerptOf(outcome), retryDelayMs });
+    return this.settleBatched({ entry: claim.entry, filingId: claim.filingId, attemptId: claim.attemptId, outcome, excerpt: excerptOf(outcome), retryDelayMs });
   }
 
-  private settleQueue: { input: SettleInput; done: () => void }[] = [];
+  private settleQueue: { input: SettleInput; done: (refilled: boolean) => void }[] = [];
   private flushScheduled = false;
 
   /**
-   * Settles in a second transaction, shared with the other answers that arrived in the same turn of
-   * the event loop (group commit). Until it commits the entry is in flight, which a crash turns
-   * into uncertain: batching changes nothing about what a crash can leave.
+   * Settles in one transaction shared with the other answers that arrived in the same turn of the
+   * event loop (group commit), and claims the freed slots in that same commit: one commit per batch,
+   * not two. Until it commits the entries are in flight, which a crash turns into uncertain; the
+   * new claims are sent only after it: batching changes nothing about what a crash can leave.
    */
-  private settleBatched(input: SettleInput): Promise<void> {
+  private settleBatched(input: SettleInput): Promise<boolean> {
     return new Promise((done) => {
       this.settleQueue.push({ input, done });
       if (this.flushScheduled) return;
@@ -381,26 +414,46 @@ export class SyncEngine implements SyncControl {
     this.flushScheduled = false;
     const batch = this.settleQueue.splice(0);
     if (batch.length === 0) return;
+    let refilled = false;
     try {
       if (this.stopped) return;
       const now = this.now();
-      const settled = this.transaction(() => batch.map(({ input }) => settleSend(this.ctx.db, input, now)));
+      const nowIso = now.toISOString();
+      // The breaker hears the answers first: an outage seen in this batch stops the refill below.
+      for (const { input } of batch) this.feedBreaker(input.outcome);
+      const { settled, work } = this.transaction(() => {
+        const settledEntries = batch.map(({ input }) => settleSend(this.ctx.db, input, now));
+        // These filings' slots are free once this commits; their next entries may be claimed with it.
+        for (const { input } of batch) this.running.delete(input.entry.orderKey);
+        return { settled: settledEntries, work: this.maySend(nowIso) ? this.fillSlots(nowIso) : null };
+      });
       for (const entry of settled) this.emitFiling(entry);
       this.publishStats();
-      for (const { input } of batch) this.feedBreaker(input.outcome);
+      if (work) {
+        this.startWork(work);
+        // Refilled when every freed slot got new work; otherwise the dispatcher looks (timers, idle).
+        refilled = SyncEngine.started(work) >= batch.length;
+      }
     } catch (error) {
       this.log.error('upload queue: settling failed (entries stay in flight and are reconciled at start-up)', error);
     } finally {
-      for (const { done } of batch) done();
+      for (const { done } of batch) done(refilled);
     }
   }
 
   private async call(call: PlatformCall, correlationId: string): Promise<PlatformOutcome<unknown>> {
     const started = performance.now();
     try {
-      return call.transaction === 'create'
-        ? await this.client.fileReferral(call.upload, this.operator, { correlationId })
-        : await this.client.cancelReferral(call.cancel, this.operator, { correlationId });
+      switch (call.transaction) {
+        case 'create':
+          return await this.client.fileReferral(call.upload, this.operator, { correlationId });
+        case 'cancel':
+          return await this.client.cancelReferral(call.cancel, this.operator, { correlationId });
+        case 'create_out_of_area':
+          return await this.client.fileOutOfArea!(call.upload, this.operator, { correlationId });
+        case 'cancel_out_of_area':
+          return await this.client.cancelOutOfArea!(call.cancel, this.operator, { correlationId });
+      }
     } catch (error) {
       // The adapter never throws for network problems; if it throws anyway, the request may have
       // left. Unknown is the only safe reading: reconcile before sending again.
@@ -448,7 +501,7 @@ export class SyncEngine implements SyncControl {
       return;
     }
     const since = new Date(Date.parse(rc.since ?? entry.createdAt) - this.slackMs);
-    const outcome = await this.queryReferrals(rc.sent.personNo, rc.sent.insuredRegion, since, entry.id);
+    const outcome = await this.queryReferrals(rc.sent.personNo, rc.sent.insuredRegion, since, entry.id, rc.sent.route);
     if (this.stopped) return;
     const q = { startedAt: startedAt.toISOString(), outcome };
     if (outcome.outcome !== 'ok' || !outcome.value) {
@@ -480,15 +533,20 @@ export class SyncEngine implements SyncControl {
     this.feedBreaker(outcome);
   }
 
-  private async queryReferrals(personNo: string, insuredRegion: string, since: Date, correlationId: string): Promise<PlatformOutcome<ReferralRecord[]>> {
+  private async queryReferrals(
+    personNo: string,
+    insuredRegion: string,
+    since: Date,
+    correlationId: string,
+    route?: 'out_of_area',
+  ): Promise<PlatformOutcome<ReferralRecord[]>> {
     const started = performance.now();
     try {
       const to = new Date(this.now().getTime() + this.slackMs);
-      return await this.client.queryReferrals(
-        { personNo, insuredRegion, from: businessDateTime(since), to: businessDateTime(to) },
-        this.operator,
-        { correlationId },
-      );
+      const query = { personNo, insuredRegion, from: businessDateTime(since), to: businessDateTime(to) };
+      // Out-of-area uploads are looked for with the profile's out-of-area query (same fingerprint fields).
+      if (route === 'out_of_area' && this.client.queryOutOfArea) return await this.client.queryOutOfArea(query, this.operator, { correlationId });
+      return await this.client.queryReferrals(query, this.operator, { correlationId });
     } catch (error) {
       return { outcome: 'not_sent', message: '系统内部错误，核实查询未完成', msgid: null, infno: '', durationMs: Math.round(performance.now() - started), reason: String(error) };
     }
@@ -585,6 +643,12 @@ export class SyncEngine implements SyncControl {
       }
     }, this.statsThrottleMs);
   }
+}
+
+/** What one fill of the free slots found: uncertain entries to reconcile, and committed claims. */
+interface SlotWork {
+  reconcile: OutboxEntry[];
+  claims: NonNullable<Claim>[];
 }
 
 /** A short, already-redacted note for the attempt log (the adapter keeps the full exchange). */

@@ -6,21 +6,25 @@ import type { Exec } from '../../db/repositories/types';
 import { getPlatformFiling, markPlatformCancelled, savePlatformFiling, setPlatformSerial } from '../../db/repositories/sync';
 import { DeskError } from '../app/errors';
 import { FILING_CANCEL, FILING_CREATE, filingIdOf } from './kinds';
-import { changeUploadState, sentOf } from './store';
+import { changeUploadState, mayHaveLanded, recheckBeforeWithdrawal, sentOf } from './store';
 
 export type VoidEffect = 'withdrawn' | 'cancel_queued' | 'nothing';
 
 /**
- * A filing was voided. If its upload has provably not reached the platform (pending, or refused),
- * the upload is withdrawn and nothing is ever sent. If it may have (in flight, uncertain) or did
- * (done), a cancel is queued behind it: FIFO within the filing means it goes only after the
- * upload has settled, and it is decided locally if the upload turns out never to have landed.
+ * A filing was voided. If its upload has provably not reached the platform (pending with no attempt
+ * of unknown outcome, or refused), the upload is withdrawn and nothing is ever sent. If it may have
+ * (in flight, uncertain, pending after an unknown outcome: that one is put back to uncertain to be
+ * reconciled) or did (done), a cancel is queued behind it: FIFO within the filing means it goes only
+ * after the upload has settled, and it is decided locally if the upload turns out never to have landed.
  */
 export function withdrawOrCancelUpload(db: Exec, filingId: string, reason: string, at: string, newId: () => string, operatorId: string): VoidEffect {
   const entries = entriesFor(db, filingId);
   const create = entries.find((e) => e.kind === FILING_CREATE);
   if (!create || create.status === 'cancelled') return 'nothing';
-  if (create.status === 'pending' || create.status === 'rejected') {
+  if (create.status === 'pending' && mayHaveLanded(create)) {
+    // An earlier attempt may still commit: reconcile first, the cancel below decides on the result.
+    recheckBeforeWithdrawal(db, create, reason, at, operatorId);
+  } else if (create.status === 'pending' || create.status === 'rejected') {
     updateEntry(db, create.id, { status: 'cancelled', lastError: '备案已作废，未上传到平台' }, at);
     logAttempt(db, create.id, at, { finishedAt: at, msgid: null, durationMs: 0, outcome: 'local_cancelled', message: `备案作废：${reason}`, excerpt: null });
     changeUploadState(db, filingId, 'cancelled', at, 'upload.withdrawn', { entryId: create.id, reason }, operatorId);

@@ -1,10 +1,14 @@
 // The one place that turns a desk filing into what the platform adapter uploads. Every default the
 // desk uses for a 2501 field the Hefei form does not ask for is here, with its reason; a field the
 // platform requires and the desk cannot know is never invented: the upload is refused locally and
-// the operator is told which field to add (nhsa-interface.md §2.4 lists what is required).
+// the operator is told which field to add (nhsa-interface.md §2.4 lists what is required). Which
+// transaction a filing type goes through is the interface profile's (`uploads`, UploadRoute); a type
+// it has no transaction for is kept at the desk as 无需上传 (filingUploadOf).
 import type { InstitutionDto } from '../../shared/contract';
-import type { FilingDetail } from '../../shared/domain/filing';
-import type { ReferralCancel, ReferralUpload } from '../platform/types';
+import type { FilingDetail, FilingType } from '../../shared/domain/filing';
+import { REFERRAL_LIKE } from '../../shared/domain/filing-types/classes';
+import type { OutOfAreaCancel, OutOfAreaUpload, ReferralCancel, ReferralUpload, UploadRoute } from '../platform/types';
+import { sentReferralOf, type SentReferral } from './reconcile';
 
 export type Mapped<T> = { ok: true; value: T } | { ok: false; field: string; message: string };
 
@@ -44,15 +48,23 @@ export function identityOf(filing: FilingDetail, institution: InstitutionDto): M
   return { ok: true, value: { personNo, insuredRegion: text(filing.details, 'insuredRegion') ?? institution.regionCode } };
 }
 
+/** The destination picked from the 1201 list: the flat fields, or the {code, name} object of the full referral form. */
+function destinationInstitutionOf(d: Record<string, unknown>): { code?: string | undefined; name?: string | undefined } {
+  const picked = d.destinationInstitution;
+  const obj = picked && typeof picked === 'object' ? (picked as Record<string, unknown>) : {};
+  return { code: text(d, 'destinationInstitutionCode') ?? text(obj, 'code'), name: text(d, 'destinationInstitutionName') ?? text(obj, 'name') };
+}
+
 export function referralUploadOf(filing: FilingDetail, institution: InstitutionDto): Mapped<ReferralUpload> {
-  if (filing.type !== 'referral') {
-    return { ok: false, field: 'type', message: '该类备案暂不能上传到医保平台（目前仅支持异地转诊人员备案），请到参保地经办窗口办理' };
+  if (!REFERRAL_LIKE.includes(filing.type)) {
+    return { ok: false, field: 'type', message: '该类备案不是转诊转院备案，不能按转院备案（2501）上传' };
   }
   const d = filing.details;
   const identity = identityOf(filing, institution);
   if (!identity.ok) return identity;
-  const destinationInstitutionCode = text(d, 'destinationInstitutionCode');
-  const destinationInstitutionName = text(d, 'destinationInstitutionName');
+  const destination = destinationInstitutionOf(d);
+  const destinationInstitutionCode = destination.code;
+  const destinationInstitutionName = destination.name;
   if (!destinationInstitutionCode || !destinationInstitutionName) return missing('destinationInstitutionCode', '转往医疗机构');
   const destinationRegion = filing.destinationRegion ?? text(d, 'destinationRegion');
   if (!destinationRegion) return missing('destinationRegion', '转往地区');
@@ -80,6 +92,7 @@ export function referralUploadOf(filing: FilingDetail, institution: InstitutionD
       referralDate: filing.startDate,
       referralReason,
       referralOpinion: text(d, 'referralOpinion') ?? UPLOAD_DEFAULTS.referralOpinion,
+      ...(text(d, 'caseSummary') ? { caseSummary: text(d, 'caseSummary')! } : {}),
       startDate: filing.startDate,
       endDate: filing.endDate,
     },
@@ -87,5 +100,90 @@ export function referralUploadOf(filing: FilingDetail, institution: InstitutionD
 }
 
 export function referralCancelOf(serial: string, identity: UploadIdentity, reason: string): ReferralCancel {
+  return { serial, ...identity, reason };
+}
+
+// --- every filing type ----------------------------------------------------------------------------
+
+/**
+ * An out-of-area filing (long-term types, 临时外出, 急诊 as 临时外出) as the profile's transaction takes
+ * it (main/platform/tx/outOfArea.ts). Documented choices:
+ * - residenceAddress (resout_addr): the long-term types' 安置地/居住地/工作地 address (details.address).
+ * - reason (memo): details.reason; for 急诊抢救, which has none, the admission date and "异地急诊抢救".
+ */
+export function outOfAreaUploadOf(filing: FilingDetail, institution: InstitutionDto, kind: OutOfAreaUpload['kind']): Mapped<OutOfAreaUpload> {
+  const d = filing.details;
+  const identity = identityOf(filing, institution);
+  if (!identity.ok) return identity;
+  const destinationRegion = filing.destinationRegion ?? text(d, 'destinationRegion');
+  if (!destinationRegion) return missing('destinationRegion', '异地居住（就医）地区');
+  const phone = text(d, 'phone');
+  if (!phone) return missing('phone', '联系电话');
+  const residenceAddress = text(d, 'address');
+  if (kind !== 'temporary_other' && !residenceAddress) return missing('address', '异地居住地址');
+  const admission = text(d, 'admissionDate');
+  const reason = text(d, 'reason') ?? (filing.type === 'emergency' ? `异地急诊抢救${admission ? `，入院日期${admission}` : ''}` : undefined);
+  return {
+    ok: true,
+    value: {
+      ...identity.value,
+      insuranceType: filing.insuranceType,
+      kind,
+      destinationRegion,
+      phone,
+      ...(residenceAddress ? { residenceAddress } : {}),
+      ...(reason ? { reason } : {}),
+      startDate: filing.startDate,
+      endDate: filing.endDate,
+    },
+  };
+}
+
+/** What the queue sends for a filing: the transaction and its input, and the fingerprint kept for reconciliation. */
+export type FilingUpload =
+  | { transaction: 'referral'; upload: ReferralUpload; sent: SentReferral }
+  | { transaction: 'out_of_area'; upload: OutOfAreaUpload; sent: SentReferral };
+
+/** The queue's outcome of mapping a filing: send it, refuse it (a field is missing), or keep it at the desk. */
+export type UploadPlan = Mapped<FilingUpload> | { ok: false; notRequired: true; message: string };
+
+/** Shown on filings whose type the interface profile has no institution-side transaction for. */
+export const NOT_REQUIRED_MESSAGE = '无需上传：本省医保平台未开放该类备案的医疗机构端接口，备案已在本机保存；请指导参保人到参保地经办机构或国家医保服务平台办理';
+
+/** The referral transaction where no interface profile says otherwise (a desk without the real client). */
+export function defaultUploadRoute(type: FilingType): UploadRoute | null {
+  return REFERRAL_LIKE.includes(type) ? { transaction: 'referral' } : null;
+}
+
+/**
+ * The out-of-area fingerprint, in the fields the queue's matcher compares (reconcile.ts sameReferral):
+ * destination = 安置/就医地区划, dates = 开始日期, "diagnosis" = the kind. The adapter reads the
+ * out-of-area query's records into the same fields (tx/outOfArea.ts interpretOutOfAreaQuery).
+ */
+export function sentOutOfAreaOf(upload: OutOfAreaUpload): SentReferral {
+  return {
+    personNo: upload.personNo,
+    insuredRegion: upload.insuredRegion,
+    destinationInstitutionCode: upload.destinationRegion,
+    referralDate: upload.startDate,
+    startDate: upload.startDate,
+    diagnosisCode: upload.kind,
+    diagnosisName: upload.kind,
+    route: 'out_of_area',
+  };
+}
+
+/** The upload of any filing type under the route the interface profile gives it (null: none). */
+export function filingUploadOf(filing: FilingDetail, institution: InstitutionDto, route: UploadRoute | null): UploadPlan {
+  if (!route) return { ok: false, notRequired: true, message: NOT_REQUIRED_MESSAGE };
+  if (route.transaction === 'referral') {
+    const mapped = referralUploadOf(filing, institution);
+    return mapped.ok ? { ok: true, value: { transaction: 'referral', upload: mapped.value, sent: sentReferralOf(mapped.value) } } : mapped;
+  }
+  const mapped = outOfAreaUploadOf(filing, institution, route.kind);
+  return mapped.ok ? { ok: true, value: { transaction: 'out_of_area', upload: mapped.value, sent: sentOutOfAreaOf(mapped.value) } } : mapped;
+}
+
+export function outOfAreaCancelOf(serial: string, identity: UploadIdentity, reason: string): OutOfAreaCancel {
   return { serial, ...identity, reason };
 }

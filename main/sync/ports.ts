@@ -2,7 +2,9 @@
 import type { PlatformClient } from '../platform/client';
 
 /** The calls the queue makes; the desk passes the real client, tests may pass a scripted fake. */
-export type SyncPlatform = Pick<PlatformClient, 'fileReferral' | 'cancelReferral' | 'queryReferrals' | 'probe' | 'invalidateSignIn' | 'ensureSignedIn'>;
+export type SyncPlatform = Pick<PlatformClient, 'fileReferral' | 'cancelReferral' | 'queryReferrals' | 'probe' | 'invalidateSignIn' | 'ensureSignedIn'> &
+  /** The other filing types (main/sync/mapping.ts); without uploadRouteOf only referrals are uploaded. */
+  Partial<Pick<PlatformClient, 'uploadRouteOf' | 'fileOutOfArea' | 'cancelOutOfArea' | 'queryOutOfArea'>>;
 
 /** Timers, injected so tests can drive time by hand. */
 export interface Timers {

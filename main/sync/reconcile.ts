@@ -14,6 +14,8 @@ export interface SentReferral {
   startDate: string;
   diagnosisCode: string | null;
   diagnosisName: string;
+  /** Set for an out-of-area upload (its fingerprint in these fields: main/sync/mapping.ts sentOutOfAreaOf). */
+  route?: 'out_of_area';
 }
 
 export function sentReferralOf(upload: ReferralUpload): SentReferral {

@@ -4,7 +4,7 @@
 import type { InstitutionDto } from '../../shared/contract';
 import type { UploadState } from '../../shared/domain/filing';
 import { appendAudit } from '../../db/repositories/audit';
-import { getFiling, setUploadState } from '../../db/repositories/filings';
+import { filingForUpload, filingUploadRow, writeUploadState } from '../../db/repositories/syncFilings';
 import {
   beginAttempt,
   entriesFor,
@@ -25,10 +25,11 @@ import {
   savePlatformFiling,
   type PlatformFiling,
 } from '../../db/repositories/sync';
-import type { FilingResult, PlatformOutcome, ReferralCancel, ReferralRecord, ReferralUpload } from '../platform/types';
+import type { FilingResult, OutOfAreaCancel, OutOfAreaUpload, PlatformOutcome, ReferralCancel, ReferralRecord, ReferralUpload, UploadRoute } from '../platform/types';
+import type { FilingType } from '../../shared/domain/filing';
 import { FILING_CANCEL, FILING_CREATE, filingIdOf } from './kinds';
-import { referralCancelOf, referralUploadOf } from './mapping';
-import { sentReferralOf, type KnownUploads, type SentReferral, type UploadSearch } from './reconcile';
+import { defaultUploadRoute, filingUploadOf, outOfAreaCancelOf, referralCancelOf } from './mapping';
+import type { KnownUploads, SentReferral, UploadSearch } from './reconcile';
 
 /** Changes a filing's upload state (and serial) with an audit row; nothing when nothing changes. */
 export function changeUploadState(
@@ -41,11 +42,11 @@ export function changeUploadState(
   operatorId: string | null = null,
   serial?: string | null,
 ): boolean {
-  const filing = getFiling(db, filingId);
+  const filing = filingUploadRow(db, filingId);
   if (!filing) return false;
   const nextSerial = serial === undefined ? filing.platformSerial : serial;
   if (filing.uploadState === next && nextSerial === filing.platformSerial) return false;
-  setUploadState(db, filingId, next, at, serial);
+  writeUploadState(db, filingId, next, at, serial);
   appendAudit(db, {
     at,
     operatorId,
@@ -59,7 +60,67 @@ export function changeUploadState(
 }
 
 function isVoided(db: Exec, filingId: string): boolean {
-  return getFiling(db, filingId)?.status === 'voided';
+  return filingUploadRow(db, filingId)?.status === 'voided';
+}
+
+// ---------------------------------------------------------------------------------------------
+// A refusal after an unknown outcome (docs/queue.md "A refusal after an unknown outcome")
+//
+// An attempt whose outcome was unknown may still commit on the platform after the desk's
+// reconciliation found nothing; the resend is then refused as a duplicate although the platform has
+// the filing. So a business refusal of an entry that had an unknown outcome is not final: the entry
+// goes back to uncertain for one more reconciliation, which decides. Two payload flags carry this.
+
+/** Set when an attempt's outcome was unknown; cleared by a definitive answer (ok, final refusal). */
+const AFTER_UNKNOWN = 'afterUnknown';
+/** Set by a refusal that followed an unknown outcome: the reconciliation it waits for decides. */
+const RECHECK = 'rejectionRecheck';
+
+/** The platform's refusal, kept while the reconciliation that decides on it is pending. */
+export interface RejectionRecheck {
+  message: string;
+  msgid: string | null;
+  at: string;
+}
+
+export function rejectionRecheckOf(entry: OutboxEntry): RejectionRecheck | null {
+  const r = entry.payload[RECHECK];
+  return r && typeof r === 'object' && typeof (r as RejectionRecheck).message === 'string' ? (r as RejectionRecheck) : null;
+}
+
+function followsUnknown(entry: OutboxEntry): boolean {
+  return entry.payload[AFTER_UNKNOWN] === true;
+}
+
+/** The payload without the given flags. */
+function withoutFlags(payload: Record<string, unknown>, ...keys: string[]): Record<string, unknown> {
+  const next = { ...payload };
+  for (const key of keys) delete next[key];
+  return next;
+}
+
+/**
+ * Whether an upload entry that is not in flight may nonetheless be on the platform: an attempt's
+ * outcome was unknown and no definitive answer has come since (the afterUnknown mark, or a refusal
+ * awaiting its recheck), or an attempt was started and never finished. A reconciliation that found
+ * nothing keeps the mark: the late original may still commit.
+ */
+export function mayHaveLanded(entry: OutboxEntry): boolean {
+  return followsUnknown(entry) || rejectionRecheckOf(entry) !== null || entry.attemptsStarted > entry.attemptsFinished;
+}
+
+/**
+ * A filing was voided while its upload waited (pending) after an unknown outcome. Withdrawing it
+ * silently would leave a late original on the platform while the desk shows 已撤销, so the entry is
+ * reconciled first (uncertain, due now). The cancel the void queues behind it decides on what the
+ * reconciliation found: found -> the upload is done and the cancel is sent; not found -> the upload
+ * is cancelled locally (applyCreateReconcile) and the cancel is settled without a request (claimForSend).
+ */
+export function recheckBeforeWithdrawal(db: Exec, entry: OutboxEntry, reason: string, at: string, operatorId: string): OutboxEntry {
+  const filingId = filingIdOf(entry.payload);
+  const message = '备案已作废。此前一次发送结果未知，平台可能已收到该备案，正在向平台核实：已收到则提交撤销，未收到则不再上传';
+  changeUploadState(db, filingId, 'uncertain', at, 'upload.uncertain', { entryId: entry.id, reason, voided: true }, operatorId);
+  return updateEntry(db, entry.id, { status: 'uncertain', lastError: message, nextAttemptAt: at }, at);
 }
 
 export function sentOf(entry: OutboxEntry): SentReferral | null {
@@ -70,7 +131,12 @@ export function sentOf(entry: OutboxEntry): SentReferral | null {
 // ---------------------------------------------------------------------------------------------
 // Claiming
 
-export type PlatformCall = { transaction: 'create'; upload: ReferralUpload } | { transaction: 'cancel'; cancel: ReferralCancel };
+export type PlatformCall =
+  | { transaction: 'create'; upload: ReferralUpload }
+  | { transaction: 'cancel'; cancel: ReferralCancel }
+  /** The other filing types, through the interface profile's out-of-area transactions (main/sync/mapping.ts). */
+  | { transaction: 'create_out_of_area'; upload: OutOfAreaUpload }
+  | { transaction: 'cancel_out_of_area'; cancel: OutOfAreaCancel };
 
 export type Claim =
   /** Marked in flight and committed: the request may now leave. */
@@ -105,27 +171,36 @@ function settleLocally(
  * started + 1, what is about to be sent kept for reconciliation) and opens its attempt row.
  * The caller commits before anything is sent.
  */
-export function claimForSend(db: Exec, entryId: string, at: string, institution: InstitutionDto): Claim {
+export function claimForSend(
+  db: Exec,
+  entryId: string,
+  at: string,
+  institution: InstitutionDto,
+  routeOf: (type: FilingType) => UploadRoute | null = defaultUploadRoute,
+): Claim {
   const entry = getEntry(db, entryId);
   if (!entry || entry.status !== 'pending') return null;
   const filingId = filingIdOf(entry.payload);
   if (entry.kind === FILING_CREATE) {
-    const filing = getFiling(db, filingId);
+    const filing = filingForUpload(db, filingId);
     if (!filing) return { kind: 'settled', entry: settleLocally(db, entry, at, 'rejected', '备案记录不存在，无法上传', 'rejected'), filingId };
     if (filing.status === 'voided') {
       return { kind: 'settled', entry: settleLocally(db, entry, at, 'cancelled', '备案已作废，未上传到平台', 'cancelled'), filingId };
     }
-    const mapped = referralUploadOf(filing, institution);
+    const mapped = filingUploadOf(filing, institution, routeOf(filing.type));
+    if (!mapped.ok && 'notRequired' in mapped) {
+      // The profile has no institution-side transaction for this type: kept at the desk, visibly.
+      return { kind: 'settled', entry: settleLocally(db, entry, at, 'cancelled', mapped.message, 'not_required'), filingId };
+    }
     if (!mapped.ok) return { kind: 'settled', entry: settleLocally(db, entry, at, 'rejected', mapped.message, 'rejected'), filingId };
-    const claimed = updateEntry(
-      db,
-      entry.id,
-      { status: 'in_flight', attemptsStarted: entry.attemptsStarted + 1, payload: { ...entry.payload, sent: sentReferralOf(mapped.value) } },
-      at,
-    );
+    const plan = mapped.value;
+    const payload = { ...withoutFlags(entry.payload, RECHECK), sent: plan.sent };
+    const claimed = updateEntry(db, entry.id, { status: 'in_flight', attemptsStarted: entry.attemptsStarted + 1, payload }, at);
     const attemptId = beginAttempt(db, entry.id, at);
-    setUploadState(db, filingId, 'uploading', at);
-    return { kind: 'send', entry: claimed, filingId, attemptId, call: { transaction: 'create', upload: mapped.value } };
+    writeUploadState(db, filingId, 'uploading', at);
+    const call: PlatformCall =
+      plan.transaction === 'referral' ? { transaction: 'create', upload: plan.upload } : { transaction: 'create_out_of_area', upload: plan.upload };
+    return { kind: 'send', entry: claimed, filingId, attemptId, call };
   }
   if (entry.kind === FILING_CANCEL) {
     const pf = getPlatformFiling(db, filingId);
@@ -136,10 +211,20 @@ export function claimForSend(db: Exec, entryId: string, at: string, institution:
       return { kind: 'settled', entry: settleLocally(db, entry, at, 'rejected', message, 'rejected'), filingId };
     }
     const reason = typeof entry.payload.reason === 'string' && entry.payload.reason ? entry.payload.reason : '备案作废';
-    const claimed = updateEntry(db, entry.id, { status: 'in_flight', attemptsStarted: entry.attemptsStarted + 1 }, at);
+    const claimed = updateEntry(
+      db,
+      entry.id,
+      { status: 'in_flight', attemptsStarted: entry.attemptsStarted + 1, ...(rejectionRecheckOf(entry) ? { payload: withoutFlags(entry.payload, RECHECK) } : {}) },
+      at,
+    );
     const attemptId = beginAttempt(db, entry.id, at);
-    const cancel = referralCancelOf(pf.serial, { personNo: pf.personNo, insuredRegion: pf.insuredRegion }, reason);
-    return { kind: 'send', entry: claimed, filingId, attemptId, call: { transaction: 'cancel', cancel } };
+    const identity = { personNo: pf.personNo, insuredRegion: pf.insuredRegion };
+    const create = entriesFor(db, filingId).find((e) => e.kind === FILING_CREATE);
+    const call: PlatformCall =
+      create && sentOf(create)?.route === 'out_of_area'
+        ? { transaction: 'cancel_out_of_area', cancel: outOfAreaCancelOf(pf.serial, identity, reason) }
+        : { transaction: 'cancel', cancel: referralCancelOf(pf.serial, identity, reason) };
+    return { kind: 'send', entry: claimed, filingId, attemptId, call };
   }
   return { kind: 'settled', entry: settleLocally(db, entry, at, 'rejected', `未知的上传类型：${entry.kind}`, 'rejected'), filingId };
 }
@@ -183,13 +268,27 @@ export function settleSend(db: Exec, input: SettleInput, now: Date): OutboxEntry
           );
         }
         changeUploadState(db, filingId, 'uploaded', at, 'upload.done', detail, null, serial);
-        return updateEntry(db, entry.id, { status: 'done', attemptsFinished: finished, lastError: null, platformRef: serial }, at);
+        return updateEntry(db, entry.id, { status: 'done', attemptsFinished: finished, lastError: null, platformRef: serial, ...definitive(entry) }, at);
       }
       markPlatformCancelled(db, filingId, at);
       changeUploadState(db, filingId, 'cancelled', at, 'upload.cancel_done', detail);
-      return updateEntry(db, entry.id, { status: 'done', attemptsFinished: finished, lastError: null }, at);
+      return updateEntry(db, entry.id, { status: 'done', attemptsFinished: finished, lastError: null, ...definitive(entry) }, at);
     }
     case 'rejected': {
+      // Refused after an earlier unknown outcome: the platform may be refusing a duplicate of that
+      // attempt, committed late. One more reconciliation decides (applyCreateReconcile /
+      // applyCancelReconcile); checked before the voided case, as the late original may be there.
+      if (followsUnknown(entry)) {
+        const recheck: RejectionRecheck = { message: outcome.message, msgid: outcome.msgid, at };
+        const message = `平台退回：${outcome.message}。此前一次发送结果未知，平台可能已收到该${isCreate ? '备案' : '撤销'}，正在向平台核实`;
+        changeUploadState(db, filingId, 'uncertain', at, 'upload.uncertain', { ...detail, recheck: true });
+        return updateEntry(
+          db,
+          entry.id,
+          { status: 'uncertain', attemptsFinished: finished, lastError: message, nextAttemptAt: at, payload: { ...withoutFlags(entry.payload, AFTER_UNKNOWN), [RECHECK]: recheck } },
+          at,
+        );
+      }
       // A create refused for a filing voided meanwhile never landed: nothing remains to cancel.
       if (isCreate && isVoided(db, filingId)) {
         changeUploadState(db, filingId, 'cancelled', at, 'upload.cancelled', detail);
@@ -217,9 +316,19 @@ export function settleSend(db: Exec, input: SettleInput, now: Date): OutboxEntry
     }
     case 'unknown': {
       changeUploadState(db, filingId, 'uncertain', at, 'upload.uncertain', detail);
-      return updateEntry(db, entry.id, { status: 'uncertain', attemptsFinished: finished, lastError: outcome.message, nextAttemptAt: at }, at);
+      return updateEntry(
+        db,
+        entry.id,
+        { status: 'uncertain', attemptsFinished: finished, lastError: outcome.message, nextAttemptAt: at, payload: { ...entry.payload, [AFTER_UNKNOWN]: true } },
+        at,
+      );
     }
   }
+}
+
+/** A definitive answer ends the doubt an earlier unknown outcome left: the flags go. */
+function definitive(entry: OutboxEntry): { payload?: Record<string, unknown> } {
+  return followsUnknown(entry) || rejectionRecheckOf(entry) ? { payload: withoutFlags(entry.payload, AFTER_UNKNOWN, RECHECK) } : {};
 }
 
 /** A cancel that did not go out leaves the filing as the platform still has it: uploaded. */
@@ -240,7 +349,7 @@ export function recoverInFlight(db: Exec, at: string): OutboxEntry[] {
     const next = updateEntry(
       db,
       entry.id,
-      { status: 'uncertain', nextAttemptAt: at, lastError: '上次发送时工作台意外退出，结果未知，正在向平台核实' },
+      { status: 'uncertain', nextAttemptAt: at, lastError: '上次发送时工作台意外退出，结果未知，正在向平台核实', payload: { ...entry.payload, [AFTER_UNKNOWN]: true } },
       at,
     );
     changeUploadState(db, filingIdOf(entry.payload), 'uncertain', at, 'upload.recovered', { entryId: entry.id });
@@ -348,8 +457,10 @@ export function applyCreateReconcile(db: Exec, entry: OutboxEntry, rc: Reconcile
       );
     }
     changeUploadState(db, rc.filingId, 'uploaded', at, 'upload.reconciled', { entryId: entry.id, found: true, message }, null, serial);
-    return updateEntry(db, entry.id, { status: 'done', lastError: serial ? null : message, platformRef: serial }, at);
+    return updateEntry(db, entry.id, { status: 'done', lastError: serial ? null : message, platformRef: serial, ...definitive(entry) }, at);
   }
+  const recheck = rejectionRecheckOf(entry);
+  if (recheck) return finalRefusal(db, entry, rc.filingId, recheck, q, at, '平台上没有该备案，退回成立');
   const message = '平台上没有该备案，将重新上传';
   logQuery(db, entry, q, at, 'absent', message);
   if (isVoided(db, rc.filingId)) {
@@ -367,11 +478,30 @@ export function applyCancelReconcile(db: Exec, entry: OutboxEntry, rc: Reconcile
     logQuery(db, entry, q, at, 'absent', '平台上已无该备案，撤销已生效');
     markPlatformCancelled(db, rc.filingId, at);
     changeUploadState(db, rc.filingId, 'cancelled', at, 'upload.reconciled', { entryId: entry.id, cancelled: true });
-    return updateEntry(db, entry.id, { status: 'done', lastError: null }, at);
+    return updateEntry(db, entry.id, { status: 'done', lastError: null, ...definitive(entry) }, at);
   }
+  const recheck = rejectionRecheckOf(entry);
+  if (recheck) return finalRefusal(db, entry, rc.filingId, recheck, q, at, '平台上仍有该备案，撤销退回成立');
   logQuery(db, entry, q, at, 'found', '平台上仍有该备案，将重新撤销');
   changeUploadState(db, rc.filingId, 'uploaded', at, 'upload.reconciled', { entryId: entry.id, cancelled: false });
   return updateEntry(db, entry.id, { status: 'pending', lastError: '平台上仍有该备案，将重新撤销', nextAttemptAt: at }, at);
+}
+
+/**
+ * The reconciliation after a refusal found nothing to contradict it: the refusal stands, with the
+ * platform's message, as a refusal without an earlier unknown outcome would have (settleSend).
+ */
+function finalRefusal(db: Exec, entry: OutboxEntry, filingId: string, recheck: RejectionRecheck, q: QueryLog, at: string, note: string): OutboxEntry {
+  const isCreate = entry.kind === FILING_CREATE;
+  logQuery(db, entry, q, at, isCreate ? 'absent' : 'found', `${note}：${recheck.message}`);
+  const detail = { entryId: entry.id, msgid: recheck.msgid, outcome: 'rejected', message: recheck.message, recheck: true };
+  const payload = withoutFlags(entry.payload, AFTER_UNKNOWN, RECHECK);
+  if (isCreate && isVoided(db, filingId)) {
+    changeUploadState(db, filingId, 'cancelled', at, 'upload.cancelled', detail);
+    return updateEntry(db, entry.id, { status: 'cancelled', lastError: recheck.message, payload }, at);
+  }
+  changeUploadState(db, filingId, 'rejected', at, 'upload.rejected', detail);
+  return updateEntry(db, entry.id, { status: 'rejected', lastError: recheck.message, payload }, at);
 }
 
 function recordJson(record: ReferralRecord): Record<string, unknown> {

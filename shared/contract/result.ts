@@ -8,6 +8,8 @@ export const ERROR_CODES = [
   'CONFLICT',
   'BUSINESS_RULE',
   'UNAVAILABLE',
+  /** The provincial platform cannot be asked now (person.lookup: enter the person by hand). */
+  'PLATFORM_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

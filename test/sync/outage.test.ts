@@ -43,19 +43,31 @@ describe('an outage', () => {
     expect(platform.maxInFlight).toBeLessThanOrEqual(4);
   });
 
-  it('replays against the simulator after it was down, each filing once', async () => {
+  it('replays 200 filings against the simulator after it was down, in order, each once', async () => {
     const sim: Simulator = await startSimulator({ faults: { down: { mode: 'refuse' } } });
     cleanup.push(() => sim.close());
     const d: SimDesk = await openSimDesk(sim, { concurrency: 4 });
     cleanup.push(() => d.close());
-    const count = 60;
-    for (let i = 0; i < count; i += 1) expect((await d.desk.dispatch('filing.create', simReferral(i), d.admin)).ok).toBe(true);
+    // 200 distinct persons of the simulator's generated world, filed (and printable) while it is down.
+    const count = 200;
+    const people: string[] = [];
+    for (let i = 0; i < count; i += 1) {
+      const request = simReferral(i);
+      expect((await d.desk.dispatch('filing.create', request, d.admin)).ok).toBe(true);
+      people.push(request.details.personNo!);
+    }
     await new Promise((r) => setTimeout(r, 300));
     expect(sim.inspect.referrals()).toHaveLength(0);
+    const during = await d.desk.dispatch('queue.stats', {}, d.admin);
+    expect(during.ok && during.value).toMatchObject({ pending: count, done: 0 });
     sim.faults.clear();
-    await drained(d.desk, 30_000);
+    await drained(d.desk, 60_000);
     expect(compareWithPlatform(d.desk, sim)).toMatchObject({ missing: [], extra: [], wrongSerial: [], uploaded: count });
     expect(sim.inspect.stats().peakConcurrent).toBeLessThanOrEqual(4);
+    // In order: with 4 at a time, the platform committed each filing (its serial's sequence) within 4 places of where it was saved.
+    const committed = [...sim.inspect.referrals()].sort((a, b) => a.serial.slice(-10).localeCompare(b.serial.slice(-10))).map((f) => people.indexOf(f.personNo));
+    expect(committed).toHaveLength(count);
+    committed.forEach((savedAt, receivedAt) => expect(Math.abs(savedAt - receivedAt)).toBeLessThan(4));
     const signIns = sim.inspect.exchanges({ infno: '9001' });
     const firstUpload = sim.inspect.exchanges({ infno: '2501' })[0]!;
     expect(signIns.some((e) => e.receivedAt <= firstUpload.receivedAt && e.infcode === 0)).toBe(true);

@@ -22,9 +22,10 @@ export const SIM_FILERS = SIM_PERSONS.filter((p) => p.insurances[0]!.status === 
 export const SIM_TARGETS = SIM_INSTITUTIONS.filter((i) => i.type === '1' && i.code.slice(1, 5) !== SIM_DESK_INSTITUTION.regionCode.slice(0, 4));
 /**
  * A person holds one active filing per class for any day (shared/domain/policy/overlap.ts), so each
- * of a person's referrals gets its own period; this many are distinct.
+ * distinct referral goes to its own person: the simulator's world (main/platform/sim/seed.ts) has
+ * the hand-written persons and two thousand generated ones.
  */
-export const DISTINCT_REFERRALS = SIM_FILERS.length * SIM_TARGETS.length;
+export const DISTINCT_REFERRALS = SIM_FILERS.length;
 
 /** The four municipalities are filed at province level, elsewhere the prefecture-level city (policy-rules.md §2.3). */
 function destinationRegionOf(institutionCode: string): string {
@@ -32,14 +33,13 @@ function destinationRegionOf(institutionCode: string): string {
   return ['11', '12', '31', '50'].includes(province) ? `${province}0000` : `${institutionCode.slice(1, 5)}00`;
 }
 
-/** The n-th distinct referral the simulator will accept (0 <= n < DISTINCT_REFERRALS). */
+/** The n-th distinct referral the simulator will accept (0 <= n < DISTINCT_REFERRALS): person n, from today. */
 export function simReferral(n: number): ReferralRequestInput {
   if (n >= DISTINCT_REFERRALS) throw new Error(`only ${DISTINCT_REFERRALS} distinct referrals`);
-  const person = SIM_FILERS[n % SIM_FILERS.length]!;
-  const target = SIM_TARGETS[Math.floor(n / SIM_FILERS.length)]!;
+  const person = SIM_FILERS[n]!;
+  const target = SIM_TARGETS[n % SIM_TARGETS.length]!;
   const insurance = person.insurances[0]!;
   const diagnosis = SIM_DIAGNOSES[n % SIM_DIAGNOSES.length]!;
-  const slot = Math.floor(n / SIM_FILERS.length);
   const today = businessDate(new Date());
   return {
     type: 'referral',
@@ -47,9 +47,9 @@ export function simReferral(n: number): ReferralRequestInput {
     certType: 'id_card',
     certNo: person.certNo,
     personName: person.name,
-    // Referrals run at least six months (policy); a person's referrals follow one another.
-    startDate: addDays(today, slot * 200),
-    endDate: addDays(today, slot * 200 + 190),
+    // Referrals run at least six months (policy).
+    startDate: today,
+    endDate: addDays(today, 190),
     details: {
       destinationRegion: destinationRegionOf(target.code),
       diagnosisCode: diagnosis.code,

@@ -3,7 +3,7 @@
 // `… expire-sign-ins`, `… reset` talk to a running one (--url, default http://127.0.0.1:9100).
 import { parseFaultSpecs } from './faultSpec';
 import { faultPatch } from './faults';
-import { SIM_DESK_INSTITUTION, SIM_PERSONS } from './seed';
+import { SIM_DESK_INSTITUTION, SIM_NAMED_PERSONS, SIM_PERSONS } from './seed';
 import { startSimulator, type SimulatorOptions } from './server';
 
 export const DEFAULT_SIM_PORT = 9100;
@@ -80,7 +80,7 @@ async function serve(p: Parsed): Promise<void> {
   console.log(`platform simulator ready: ${sim.url} (latency ${sim.latency()} ms, faults: ${active.join(', ') || 'none'})`);
   if (sim.adminUrl) console.log(`admin: ${sim.adminUrl}/__sim/`);
   console.log(`point the desk at it: npm run start:web -- --platform-url ${sim.url}  (institution ${SIM_DESK_INSTITUTION.code} ${SIM_DESK_INSTITUTION.name}, region ${SIM_DESK_INSTITUTION.regionCode})`);
-  console.log(`seeded persons: ${SIM_PERSONS.map((x) => `${x.name} ${x.certNo}`).join('; ')}`);
+  console.log(`seeded persons: ${SIM_NAMED_PERSONS.map((x) => `${x.name} ${x.certNo}`).join('; ')} (and ${SIM_PERSONS.length - SIM_NAMED_PERSONS.length} generated)`);
   const stop = async () => {
     await sim.close();
     process.exit(0);

@@ -6,9 +6,9 @@ import type { ResponseEnvelope } from '../wire';
 import type { FaultController } from './faults';
 import type { SimStore } from './store';
 import { checkSignIn, signIn, signOut } from './tx/signIn';
-import { dictionary, institutions, person } from './tx/lookup';
+import { diagnoses, dictionary, institutions, person } from './tx/lookup';
 import { cancelReferral, fileReferral, queryReferrals } from './tx/referral';
-import { fileOutOfArea } from './tx/outOfArea';
+import { cancelOutOfArea, fileOutOfArea, queryOutOfArea } from './tx/outOfArea';
 import type { SimBehaviour, TxContext, TxHandler } from './tx/context';
 import { checkEnvelope, nodeOf, Rejection } from './validate';
 
@@ -18,11 +18,14 @@ const HANDLERS: Record<string, TxHandler> = {
   '1101': person,
   '1201': institutions,
   '1901': dictionary,
+  '1307': diagnoses,
   '2501': fileReferral,
   '2501A': fileReferral,
   '2502': cancelReferral,
   '5304': queryReferrals,
   OA01: fileOutOfArea,
+  OA02: cancelOutOfArea,
+  OA03: queryOutOfArea,
 };
 
 const FILING_INFNOS = new Set(['2501', '2501A', 'OA01']);

@@ -52,7 +52,8 @@ function person(
     certNo,
     eVoucher: `EV${certNo.slice(-8)}${String(n).padStart(4, '0')}`,
     socialCardNo: `S${certNo.slice(0, 6)}${String(n).padStart(8, '0')}`,
-    phone: `138000000${String(n).padStart(2, '0')}`,
+    // 1380000xxxx: the invented number range, one per person (n < 10 000).
+    phone: `1380000${String(n).padStart(4, '0')}`,
     address: `${city}演练路${n}号`,
   };
 }
@@ -70,7 +71,8 @@ const normal = (insutype: string, insuredRegion: string, since: string, employer
   ...extra,
 });
 
-export const SIM_PERSONS: readonly SimPerson[] = [
+/** The hand-written persons, each there for one case (see their notes). */
+export const SIM_NAMED_PERSONS: readonly SimPerson[] = [
   person(1, {
     name: '王演练', sex: 'male', birthDate: '1965-03-14', idRegion: '340102', seq: '123', city: '合肥市',
     insurances: [normal('310', '340100', '1998-07-01', '合肥演练机械厂')],
@@ -112,6 +114,63 @@ export const SIM_PERSONS: readonly SimPerson[] = [
     note: '参保暂停：备案被拒绝',
   }),
 ];
+
+/** Insured regions of the generated persons, with the ID-number region and city they live in. */
+const GENERATED_HOMES = [
+  { insuredRegion: '340100', idRegion: '340102', city: '合肥市' },
+  { insuredRegion: '340100', idRegion: '340104', city: '合肥市' },
+  { insuredRegion: '360700', idRegion: '360702', city: '赣州市' },
+  { insuredRegion: '350400', idRegion: '350402', city: '三明市' },
+  { insuredRegion: '370800', idRegion: '370811', city: '济宁市' },
+] as const;
+const GENERATED_SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
+const GENERATED_FLAVOUR = '演练测试模拟训例';
+const GENERATED_GIVEN = '安宁平和康乐明华志强秀英建国玉兰桂芳文';
+
+/** Three characters, distinct for the first 20 x 8 x 20 persons: surname, a 演练-flavoured character, a given name. */
+function generatedName(i: number): string {
+  const s = GENERATED_SURNAMES.length;
+  const f = GENERATED_FLAVOUR.length;
+  return `${GENERATED_SURNAMES[i % s]}${GENERATED_FLAVOUR[Math.floor(i / s) % f]}${GENERATED_GIVEN[Math.floor(i / (s * f)) % GENERATED_GIVEN.length]}`;
+}
+/** How many persons are generated beyond the hand-written ones (phones stay within 1380000xxxx). */
+export const SIM_GENERATED_COUNT = 2_000;
+
+/**
+ * Generated persons, the same on every run: enough distinct insured persons for long tests (a
+ * 200-filing outage, a 200-kill crash soak, a 10 000-filing replay benchmark), each with one normal
+ * insurance so any of them can file. IDs are valid GB 11643 numbers (sequence odd for male, even for
+ * female; birth dates spread over 1940–1999 so no two persons share one).
+ */
+function generatedPersons(first: number, count: number): SimPerson[] {
+  const out: SimPerson[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const n = first + i;
+    const home = GENERATED_HOMES[i % GENERATED_HOMES.length]!;
+    const sex = i % 2 === 0 ? 'male' : 'female';
+    // A distinct (birth date, sequence) per person: the day walks through the calendar in steps coprime to its length.
+    const birth = new Date(Date.UTC(1940, 0, 1) + ((i * 7_919) % 21_900) * 86_400_000).toISOString().slice(0, 10);
+    const seq = String(100 + ((i * 2) % 800) + (sex === 'male' ? 1 : 0)).padStart(3, '0');
+    const residents = i % 3 === 1;
+    out.push(
+      person(n, {
+        name: generatedName(i),
+        sex,
+        birthDate: birth,
+        idRegion: home.idRegion,
+        seq,
+        city: home.city,
+        insurances: [normal(residents ? '390' : '310', home.insuredRegion, '2005-01-01', residents ? null : `${home.city.slice(0, 2)}演练企业${(i % 50) + 1}号`)],
+        note: '生成的参保人（职工或居民医保，参保正常），供大批量备案的测试使用',
+      }),
+    );
+  }
+  return out;
+}
+
+/** Everyone the simulator knows: the hand-written persons first, then the generated ones. */
+export const SIM_PERSONS: readonly SimPerson[] = [...SIM_NAMED_PERSONS, ...generatedPersons(SIM_NAMED_PERSONS.length + 1, SIM_GENERATED_COUNT)];
+const PERSONS_BY_NO = new Map(SIM_PERSONS.map((p) => [p.personNo, p]));
 
 export interface SimInstitution {
   code: string;
@@ -219,7 +278,7 @@ export const SIM_DIAGNOSES: readonly { code: string; name: string }[] = [
 ];
 
 export function findPerson(personNo: string): SimPerson | undefined {
-  return SIM_PERSONS.find((p) => p.personNo === personNo);
+  return PERSONS_BY_NO.get(personNo);
 }
 
 export function findInstitution(code: string): SimInstitution | undefined {

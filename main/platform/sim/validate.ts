@@ -15,7 +15,7 @@ export function reject(errMsg: string): never {
   throw new Rejection(errMsg);
 }
 
-export const SIM_TRANSACTIONS = ['9001', '9002', '1101', '1201', '1901', '2501', '2501A', '2502', '5304', 'OA01'] as const;
+export const SIM_TRANSACTIONS = ['9001', '9002', '1101', '1201', '1901', '1307', '2501', '2501A', '2502', '5304', 'OA01', 'OA02', 'OA03'] as const;
 
 export function isDateTime(value: string): boolean {
   const m = /^(\d{4}-\d{2}-\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(value);

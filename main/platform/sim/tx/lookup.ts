@@ -1,7 +1,7 @@
-// 1101 person, 1201 institutions, 1901 dictionaries (§2.2, §2.3, §2.12).
+// 1101 person, 1201 institutions, 1901 dictionaries (§2.2, §2.3, §2.12), 1307 diagnosis catalogue (stand-in).
 import { simDate } from '../clock';
 import { INSUTYPE_LABELS } from '../../wire';
-import { SIM_INSTITUTIONS, SIM_PERSONS, simDictionary } from '../seed';
+import { SIM_DIAGNOSES, SIM_INSTITUTIONS, SIM_PERSONS, simDictionary } from '../seed';
 import { checkFields, reject } from '../validate';
 import type { TxContext } from './context';
 
@@ -114,5 +114,31 @@ export function dictionary(ctx: TxContext): unknown {
         create_date: '2021-01-01',
         version: '1',
       })),
+  };
+}
+
+/**
+ * 1307 (stand-in): the diagnosis catalogue a page at a time. The national catalogue downloads hand
+ * back a file through 9101/9102 (not in nhsa-interface.md, UNCERTAIN); inline pages keep the
+ * simulator small. Output {list: [{diag_code, diag_name}], total}.
+ */
+export function diagnoses(ctx: TxContext): unknown {
+  const v = checkFields(
+    ctx.node,
+    {
+      page_num: { label: '当前页数', max: 6, required: true },
+      page_size: { label: '本页数据量', max: 4, required: true },
+    },
+    ctx.env.mdtrtarea_admvs,
+    'data',
+  );
+  const pageNum = Number(v.page_num);
+  const pageSize = Number(v.page_size);
+  if (!Number.isInteger(pageNum) || pageNum < 1) reject('data.page_num（当前页数）应为正整数');
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) reject('data.page_size（本页数据量）应为1至1000的整数');
+  const start = (pageNum - 1) * pageSize;
+  return {
+    list: SIM_DIAGNOSES.slice(start, start + pageSize).map((d) => ({ diag_code: d.code, diag_name: d.name, vali_flag: '1' })),
+    total: SIM_DIAGNOSES.length,
   };
 }

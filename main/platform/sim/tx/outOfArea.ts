@@ -1,9 +1,9 @@
 // OA01: the simulator's STAND-IN for a provincial out-of-area filing transaction. No public
 // hospital-side transaction exists (nhsa-interface.md §2.13); the fields follow the platform's
 // out-of-area application record OUT_APPY_EVT_C (S11). An assumption to confirm per province.
-import { simDateTime } from '../clock';
 import { checkFields, reject } from '../validate';
-import { insuredPerson, newSerial, type TxContext } from './context';
+import { insuredPerson, type TxContext } from './context';
+import { activeFilingsInWindow, cancelOwnFiling, storeFiling } from './filings';
 
 export function fileOutOfArea(ctx: TxContext): unknown {
   const v = checkFields(
@@ -33,22 +33,37 @@ export function fileOutOfArea(ctx: TxContext): unknown {
   if (v.enddate && v.enddate < v.begndate!) reject('结束日期不能早于开始日期');
   const duplicate = ctx.store.activeOverlapping('out_of_area', v.psn_no!, null, v.begndate!, v.enddate ?? null).length > 0;
   if (duplicate) reject('该参保人已有有效的异地就医备案，请勿重复备案');
-  const serial = newSerial(ctx, ctx.env.insuplc_admdvs, 'filing');
-  ctx.store.addFiling({
-    serial,
-    kind: 'out_of_area',
-    infno: ctx.env.infno,
-    msgid: ctx.env.msgid,
-    personNo: v.psn_no!,
-    institutionCode: ctx.env.fixmedins_code,
-    target: v.rloc_admdvs!,
-    insuredRegion: ctx.env.insuplc_admdvs,
-    startDate: v.begndate!,
-    endDate: v.enddate ?? null,
-    data: v,
-    operator: ctx.env.opter,
-    operatorName: ctx.env.opter_name,
-    operatedAt: simDateTime(ctx.now),
-  });
-  return { result: ctx.omitSerial ? {} : { trt_dcla_detl_sn: serial } };
+  return storeFiling(ctx, { kind: 'out_of_area', personNo: v.psn_no!, target: v.rloc_admdvs!, startDate: v.begndate!, endDate: v.enddate ?? null, data: v });
+}
+
+/** OA02 (stand-in): cancels the institution's own out-of-area filing, as 2502 does for referrals. */
+export function cancelOutOfArea(ctx: TxContext): unknown {
+  return cancelOwnFiling(ctx, 'out_of_area', '异地就医备案');
+}
+
+/**
+ * OA03 (stand-in): the person's active out-of-area filings recorded in the window. Unlike the V1.0
+ * 5304 it returns the serial. Same assumptions as 5304 here: the window applies to the time the
+ * platform recorded the filing; cancelled filings are not listed.
+ */
+export function queryOutOfArea(ctx: TxContext): unknown {
+  const { person, rows } = activeFilingsInWindow(ctx, 'out_of_area');
+  return {
+    list: rows.map((f) => {
+      const d = f.data as Record<string, string | undefined>;
+      return {
+        trt_dcla_detl_sn: f.serial,
+        psn_no: f.personNo,
+        psn_name: person.name,
+        certno: person.certNo,
+        insutype: d.insutype ?? null,
+        rloc_admdvs: f.target,
+        rloc_rea: d.rloc_rea ?? null,
+        begndate: f.startDate,
+        enddate: f.endDate,
+        opter_name: f.operatorName,
+        opt_time: f.operatedAt,
+      };
+    }),
+  };
 }

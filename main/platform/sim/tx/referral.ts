@@ -1,8 +1,8 @@
 // 2501 / 2501A 转院备案, 2502 撤销, 5304 查询 (§2.4-§2.6, §2.10), with the checks a strict platform makes.
-import { simDateTime } from '../clock';
 import { findInstitution, SIM_DIAGNOSES } from '../seed';
 import { checkFields, reject, type FieldRules } from '../validate';
-import { insuredPerson, newSerial, type TxContext } from './context';
+import { insuredPerson, type TxContext } from './context';
+import { activeFilingsInWindow, cancelOwnFiling, storeFiling } from './filings';
 
 const REFERRAL_FIELDS: FieldRules = {
   psn_no: { label: '人员编号', max: 30, required: true },
@@ -51,65 +51,22 @@ export function fileReferral(ctx: TxContext): unknown {
   }
   const duplicate = ctx.store.activeOverlapping('referral', v.psn_no!, destination.code, v.begndate!, v.enddate ?? null).length > 0;
   if (duplicate) reject(`该参保人已有转往${destination.name}的有效转院备案，请勿重复备案`);
-  const serial = newSerial(ctx, ctx.env.insuplc_admdvs, 'filing');
-  ctx.store.addFiling({
-    serial,
+  return storeFiling(ctx, {
     kind: 'referral',
-    infno: ctx.env.infno,
-    msgid: ctx.env.msgid,
     personNo: v.psn_no!,
-    institutionCode: ctx.env.fixmedins_code,
     target: destination.code,
-    insuredRegion: ctx.env.insuplc_admdvs,
     startDate: v.begndate!,
     endDate: v.enddate ?? null,
     data: { ...v, insutype: v.insutype ?? insurance.insutype },
-    operator: ctx.env.opter,
-    operatorName: ctx.env.opter_name,
-    operatedAt: simDateTime(ctx.now),
   });
-  return { result: ctx.omitSerial ? {} : { trt_dcla_detl_sn: serial } };
 }
 
 export function cancelReferral(ctx: TxContext): unknown {
-  const v = checkFields(
-    ctx.node,
-    {
-      trt_dcla_detl_sn: { label: '待遇申报明细流水号', max: 30, required: true },
-      psn_no: { label: '人员编号', max: 30, required: true },
-      memo: { label: '备注', max: 500 },
-    },
-    ctx.env.insuplc_admdvs,
-    'data',
-  );
-  insuredPerson(ctx, v.psn_no!);
-  const filing = ctx.store.filing(v.trt_dcla_detl_sn!);
-  if (!filing || filing.kind !== 'referral') reject(`转院备案流水号[${v.trt_dcla_detl_sn}]不存在`);
-  if (filing.personNo !== v.psn_no) reject('转院备案流水号与人员编号不符');
-  if (filing.institutionCode !== ctx.env.fixmedins_code) reject('该转院备案非本机构办理，不能撤销');
-  if (filing.status === 'cancelled') reject('该转院备案已撤销，请勿重复撤销');
-  ctx.store.cancelFiling(filing.serial, simDateTime(ctx.now), v.memo ?? '', ctx.env.msgid);
-  return {};
+  return cancelOwnFiling(ctx, 'referral', '转院备案');
 }
 
 export function queryReferrals(ctx: TxContext): unknown {
-  const v = checkFields(
-    ctx.node,
-    {
-      psn_no: { label: '人员编号', max: 30, required: true },
-      begntime: { label: '开始时间', max: 19, required: true, format: 'datetime' },
-      endtime: { label: '结束时间', max: 19, required: true, format: 'datetime' },
-    },
-    ctx.env.insuplc_admdvs,
-    'data',
-  );
-  const { person } = insuredPerson(ctx, v.psn_no!);
-  if (v.endtime! < v.begntime!) reject('结束时间不能早于开始时间');
-  // Assumption (docs/platform.md): the window applies to the time the platform recorded the filing,
-  // and cancelled filings are not listed.
-  const rows = ctx.store
-    .filings({ kind: 'referral', personNo: v.psn_no!, status: 'active' })
-    .filter((f) => f.operatedAt >= v.begntime! && f.operatedAt <= v.endtime!);
+  const { person, rows } = activeFilingsInWindow(ctx, 'referral');
   return {
     refmedin: rows.map((f) => {
       const d = f.data as Record<string, string | undefined>;
