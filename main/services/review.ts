@@ -4,9 +4,11 @@ import type { ParsedRequestOf, ResponseOf } from '../../shared/contract';
 import type { FilingDetail } from '../../shared/domain/filing';
 import { appendAudit } from '../../db/repositories/audit';
 import { getFiling, listByReviewStatus, setReview } from '../../db/repositories/filings';
+import { filingOrigin } from '../../db/repositories/lookup';
 import { DeskError } from '../app/errors';
 import type { Session } from '../app/sessions';
 import { inTransaction, type ServiceContext } from './context';
+import { resequenceBackEntries } from './cutover-back-entry';
 import { enqueueUpload } from './filings';
 import { publishQueueStats } from './queue';
 
@@ -24,7 +26,11 @@ function pending(ctx: ServiceContext, id: string): FilingDetail {
   return filing;
 }
 
-/** Approves: review_status approved and the upload queued, in one transaction. */
+/**
+ * Approves: review_status approved and the upload queued, in one transaction. A back-entered paper
+ * filing (补录) is then put back in paper order among the waiting back-entries, so the order the
+ * reviewer approves them in does not decide the order they are uploaded in (docs/cutover.md).
+ */
 export function approve(ctx: ServiceContext, req: ParsedRequestOf<'review.approve'>, session: Session): ResponseOf<'review.approve'> {
   const at = ctx.clock().toISOString();
   const filing = inTransaction(ctx, () => {
@@ -32,6 +38,7 @@ export function approve(ctx: ServiceContext, req: ParsedRequestOf<'review.approv
     if (before.createdBy === session.operatorId) throw new DeskError('BUSINESS_RULE', '复核人不能是经办人本人，请由另一位工作人员复核');
     setReview(ctx.db, req.id, 'approved', null, at);
     enqueueUpload(ctx, req.id, at);
+    if (filingOrigin(ctx.db, req.id) === 'back_entry') resequenceBackEntries(ctx);
     const after = getFiling(ctx.db, req.id)!;
     appendAudit(ctx.db, { at, operatorId: session.operatorId, action: 'review.approve', entityType: 'filing', entityId: req.id, before, after });
     return after;

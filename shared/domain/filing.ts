@@ -40,8 +40,12 @@ export const REVIEW_STATUS_LABELS: Record<ReviewStatus, string> = {
 };
 export type FilingStatus = (typeof FILING_STATUSES)[number];
 
-/** Where a filing stands with the platform, as operators see it in lists. */
-export const UPLOAD_STATES = ['pending', 'uploading', 'uploaded', 'uncertain', 'rejected', 'cancelled'] as const;
+/**
+ * Where a filing stands with the platform, as operators see it in lists. not_required: the interface
+ * profile has no institution-side transaction for the type (nhsa-interface.md §2.13), so the filing is
+ * kept at the desk with nothing to upload (main/sync/mapping.ts).
+ */
+export const UPLOAD_STATES = ['pending', 'uploading', 'uploaded', 'uncertain', 'rejected', 'cancelled', 'not_required'] as const;
 export type UploadState = (typeof UPLOAD_STATES)[number];
 
 export const UPLOAD_STATE_LABELS: Record<UploadState, string> = {
@@ -51,6 +55,7 @@ export const UPLOAD_STATE_LABELS: Record<UploadState, string> = {
   uncertain: '待核实',
   rejected: '被退回',
   cancelled: '已撤销',
+  not_required: '无需上传（平台未开放机构端备案接口）',
 };
 
 /**
@@ -139,6 +144,25 @@ export const createReferralRequest = withCertNoCheck(
 );
 export type CreateReferralRequest = z.infer<typeof createReferralRequest>;
 
+/**
+ * Where a filing came from: the desk's form, a paper filing entered afterwards (补录, e.g. after a
+ * downtime) or the old system's export (导入, the cut-over importer).
+ */
+export const FILING_ORIGINS = ['desk', 'back_entry', 'import'] as const;
+export type FilingOrigin = (typeof FILING_ORIGINS)[number];
+
+export const FILING_ORIGIN_LABELS: Record<FilingOrigin, string> = {
+  desk: '窗口录入',
+  back_entry: '补录',
+  import: '导入',
+};
+
+/** What the origin reference is, per origin (the paper form's number; the old system's id). */
+export const FILING_ORIGIN_REF_LABELS: Record<Exclude<FilingOrigin, 'desk'>, string> = {
+  back_entry: '纸质单号',
+  import: '原系统编号',
+};
+
 export const filingSummary = z.object({
   id: z.string(),
   localNo: z.string(),
@@ -156,6 +180,13 @@ export const filingSummary = z.object({
   platformSerial: z.string().nullable(),
   /** Optional so code and fixtures that predate review (issue 5) still build these objects. */
   reviewStatus: z.enum(REVIEW_STATUSES).optional(),
+  // Optional, like reviewStatus, for objects built before origins existed; the repository always sets them.
+  /** Where the filing came from (FILING_ORIGINS). */
+  origin: z.enum(FILING_ORIGINS).optional(),
+  /** The paper form's number (补录) or the old system's id (导入); null for a desk filing. */
+  originRef: z.string().nullable().optional(),
+  /** The filing date, a CST business date (YYYY-MM-DD): the day saved, or the original date of a 补录/导入. */
+  filingDate: z.string().optional(),
   createdBy: z.string(),
   createdAt: z.string(),
 });

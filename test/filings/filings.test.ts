@@ -6,7 +6,7 @@ import type { FilingType } from '../../shared/domain/filing';
 import { POLICY_PROFILES, type PolicyProfileId } from '../../shared/domain/policy';
 import { referralUploadOf } from '../../main/sync/mapping';
 import type { Session } from '../../main/app/sessions';
-import { referral, SETUP, setUpDesk, type TestDesk } from '../helpers/desk';
+import { personIdNumber, referral, SETUP, setUpDesk, type TestDesk } from '../helpers/desk';
 import { defaultProfileFor } from '../../shared/domain/policy';
 
 // 10:00 in Shanghai on 2026-11-23.
@@ -112,7 +112,7 @@ describe('filing.create for every type', () => {
   it('stores the engine’s defaults: referral open under hefei-2019, the cancer sub-type one year', async () => {
     const desk = await deskWith('hefei-2019');
     expect((await create(desk, referral())).endDate).toBeNull();
-    expect((await create(desk, filing('cancer_multi_course'))).endDate).toBe('2027-11-23');
+    expect((await create(desk, filing('cancer_multi_course', { certNo: personIdNumber(1) }))).endDate).toBe('2027-11-23');
   });
 
   it('keeps the Hefei referral form’s request working unchanged', async () => {
@@ -158,10 +158,40 @@ describe('overlap', () => {
     // A long-term filing is another class: no overlap.
     const other = await desk.desk.dispatch('filing.evaluate', filing('long_term_residence'), desk.admin);
     expect(other.ok && other.value.errors).toEqual([]);
-    // The save records it in the audit row (see docs/filings.md: overlaps are shown, not refused, on save).
-    const second = await create(desk, filing('temporary_other', { startDate: '2026-12-01' }));
-    const audit = desk.desk.db.sqlite.prepare("select after from audit_events where action = 'filing.create' and entity_id = ?").get(second.id) as { after: string };
-    expect(JSON.stringify(JSON.parse(audit.after).overlaps)).toContain(first.localNo);
+  });
+
+  it('refuses to save an overlapping active filing of the same person and class, naming the existing one and the fix', async () => {
+    const desk = await deskWith('national-2022');
+    const first = await create(desk, filing('referral'));
+    const before = [count(desk, 'filings'), count(desk, 'outbox'), count(desk, 'audit_events')];
+    const r = await desk.desk.dispatch('filing.create', filing('temporary_other', { startDate: '2026-12-01' }), desk.admin);
+    expect(r).toMatchObject({ ok: false, code: 'BUSINESS_RULE' });
+    if (r.ok) return;
+    expect(r.message).toContain(`本地编号 ${first.localNo}`);
+    expect(r.message).toContain('异地转诊人员');
+    expect(r.message).toContain('2026-11-23 至 2027-05-23');
+    expect(r.message).toContain('请先作废或变更原备案');
+    expect(r.fields?.startDate).toBe(r.message);
+    expect([count(desk, 'filings'), count(desk, 'outbox'), count(desk, 'audit_events')]).toEqual(before);
+  });
+
+  it('saves the same filing for another person, a filing of another class, and a new one once the old is voided', async () => {
+    const desk = await deskWith('national-2022');
+    const first = await create(desk, filing('referral'));
+    await create(desk, filing('referral', { certNo: personIdNumber(2) }));
+    await create(desk, filing('long_term_residence'));
+    expect(await desk.desk.dispatch('filing.void', { id: first.id, reason: '转往机构填错' }, desk.admin)).toMatchObject({ ok: true });
+    expect((await create(desk, filing('temporary_other', { startDate: '2026-12-01' }))).status).toBe('active');
+  });
+
+  it('refuses an edit that would overlap another active filing of the person', async () => {
+    const desk = await deskWith('national-2022');
+    await create(desk, filing('referral')); // 2026-11-23 to 2027-05-23
+    const later = await create(desk, filing('temporary_other', { startDate: '2027-06-01' }));
+    const r = await desk.desk.dispatch('filing.update', { id: later.id, filing: filing('temporary_other', { startDate: '2027-05-01' }) }, desk.admin);
+    expect(r).toMatchObject({ ok: false, code: 'BUSINESS_RULE' });
+    // Its own dates do not count against it.
+    expect(await desk.desk.dispatch('filing.update', { id: later.id, filing: filing('temporary_other', { startDate: '2027-06-02' }) }, desk.admin)).toMatchObject({ ok: true });
   });
 });
 

@@ -44,3 +44,15 @@ export const postalCode = z
   .trim()
   .regex(/^\d{6}$/, '邮政编码应为6位数字，请核对')
   .optional();
+
+/**
+ * What the person lookup (1101) gives a filing of any type, as the referral form already carries it
+ * (shared/domain/filing.ts referralDetails): needed to upload (main/sync/mapping.ts); absent when the
+ * person was typed in by hand, who is then verified against the platform later.
+ */
+export const platformPersonFields = {
+  /** 人员编号 (psn_no). */
+  personNo: optionalText('人员编号', 30),
+  /** 参保地医保区划 of the chosen insurance row; six digits. */
+  insuredRegion: optionalText('参保地医保区划', 6).refine((v) => v === undefined || /^\d{6}$/.test(v), '参保地医保区划应为6位数字'),
+};

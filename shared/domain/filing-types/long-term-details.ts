@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { optionalText, phoneNumber, regionCode, requiredText } from '../fields';
 import { DESTINATION_LABELS } from './classes';
-import { institution, postalCode } from './field-helpers';
+import { institution, platformPersonFields, postalCode } from './field-helpers';
 
 function longTermDetails(labels: { region: string; address: string; reason: string }) {
   return z.object({
@@ -16,6 +16,7 @@ function longTermDetails(labels: { region: string; address: string; reason: stri
     employer: optionalText('工作单位', 100),
     postalCode,
     chronicDiseaseInstitution: institution('门诊特殊慢性病定点医院', { platformCode: false }).optional(),
+    ...platformPersonFields,
   });
 }
 

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { choice, isoDate, optionalText, phoneNumber, regionCode, requiredText } from '../fields';
 import { DESTINATION_LABELS } from './classes';
-import { institution } from './field-helpers';
+import { institution, platformPersonFields } from './field-helpers';
 
 export const EMERGENCY_CARE_SETTINGS = ['inpatient', 'outpatient'] as const;
 export type EmergencyCareSetting = (typeof EMERGENCY_CARE_SETTINGS)[number];
@@ -24,6 +24,7 @@ export const emergencyDetails = z.object({
   careSetting: choice('急诊就医方式', EMERGENCY_CARE_SETTINGS).optional(),
   diagnosisName: optionalText('初步诊断', 100),
   treatingInstitution: institution('急诊就医医疗机构', { platformCode: false }).optional(),
+  ...platformPersonFields,
 });
 export type EmergencyDetails = z.infer<typeof emergencyDetails>;
 
@@ -32,5 +33,6 @@ export const temporaryOtherDetails = z.object({
   destinationRegion: regionCode(DESTINATION_LABELS.temporary_other),
   reason: requiredText('外出就医原因', 100),
   phone: phoneNumber,
+  ...platformPersonFields,
 });
 export type TemporaryOtherDetails = z.infer<typeof temporaryOtherDetails>;
