@@ -1,0 +1,2 @@
+export { CutoverScreen } from './CutoverScreen';
+export { BackEntryScreen } from './BackEntryScreen';
