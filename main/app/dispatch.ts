@@ -5,7 +5,7 @@ import { channels, fail, formatIssues, isChannelName, ROLE_LABELS, type Access, 
 import type { ServiceContext } from '../services/context';
 import { DeskError } from './errors';
 import type { Handlers } from './handlers';
-import type { Session } from './sessions';
+import { sessionHold, type Session } from './sessions';
 
 export type Dispatch = <C extends ChannelName>(channel: C | string, request: unknown, session: Session | null) => Promise<Result<ResponseOf<C>>>;
 
@@ -27,6 +27,9 @@ export function createDispatch(ctx: ServiceContext, table: Handlers, log: Dispat
     const def = channels[channel];
     const denied = checkAccess(def.access, session);
     if (denied) return denied;
+    // A locked screen or a password an admin reset holds the session's other calls (sessions.ts).
+    const held = sessionHold(session, channel);
+    if (held) return held;
     const parsed = def.request.safeParse(request ?? {});
     if (!parsed.success) return formatIssues(parsed.error);
     try {

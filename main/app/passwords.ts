@@ -27,3 +27,14 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const actual = await derive(password, Buffer.from(salt, 'base64'), Number(n), Number(r), Number(p), expected.length);
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
+
+/**
+ * The rule the contract's schema cannot see: a password must not be the login name (in any case,
+ * or the name with digits around it being the whole password). Returns the operator's message or null.
+ */
+export function passwordProblem(username: string, password: string): string | null {
+  const name = username.trim().toLowerCase();
+  const pass = password.toLowerCase();
+  if (name.length > 0 && (pass === name || pass.replace(/\d+/g, '') === name)) return '密码不能是登录名或登录名加数字，请换一个';
+  return null;
+}

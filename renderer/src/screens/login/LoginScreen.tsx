@@ -1,4 +1,6 @@
-// 登录: every call after this carries the operator's session (and role).
+// 登录: every call after this carries the operator's session (and role). A locked account gets the
+// main side's message with the time it unlocks; after an admin's password reset the operator sets a
+// new password here before the workspace opens.
 import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import type { InstitutionDto, OperatorDto } from '../../../../shared/contract';
@@ -6,6 +8,7 @@ import { useApi } from '../../api/ApiContext';
 import { FailureAlert } from '../../components/FailureAlert';
 import { useFormFailure } from '../../forms/useFormFailure';
 import { CenteredCard } from '../CenteredCard';
+import { ChangePasswordForm } from './ChangePasswordForm';
 
 interface LoginValues {
   username?: string;
@@ -27,6 +30,7 @@ export function LoginScreen({ institution, notice, username, onLoggedIn }: Login
   const [form] = Form.useForm<LoginValues>();
   const failure = useFormFailure(form, FORM, FIELDS);
   const [busy, setBusy] = useState(false);
+  const [passwordDue, setPasswordDue] = useState<{ operator: OperatorDto; password: string } | null>(null);
 
   async function submit(values: LoginValues) {
     setBusy(true);
@@ -37,7 +41,17 @@ export function LoginScreen({ institution, notice, username, onLoggedIn }: Login
       form.setFieldValue('password', '');
       return;
     }
+    const session = await api.invoke('auth.session', {});
+    if (session.ok && session.value.mustChangePassword) return setPasswordDue({ operator: result.value.operator, password: values.password ?? '' });
     onLoggedIn(result.value.operator);
+  }
+
+  if (passwordDue) {
+    return (
+      <CenteredCard title="设置新密码" subtitle={`${passwordDue.operator.displayName}，管理员已重置您的密码，请设置自己的新密码后继续。`} width={400}>
+        <ChangePasswordForm currentPassword={passwordDue.password} submitLabel="保存并进入工作台" onChanged={(s) => onLoggedIn(s.operator)} />
+      </CenteredCard>
+    );
   }
 
   return (
