@@ -1,7 +1,7 @@
 // The printer port: what the desk needs from the machine's printers. The Electron shell provides it
 // (main/electron/print.ts); browser mode has none, and the renderer prints the same document with
 // the browser's own dialog (window.print) and reports it with print.record.
-import type { SlipWidth } from '../../shared/domain/print/slip';
+import type { PosPrintData, SlipWidth } from '../../shared/domain/print/slip';
 
 export interface PrinterInfo {
   /** The system's name for the printer (what printing is addressed to). */
@@ -32,10 +32,11 @@ export interface DeskPrinter {
   /** The same document as an A4 PDF. */
   exportPdf(html: string): Promise<Uint8Array>;
   /**
-   * Prints the desk slip document (renderSlipHtml: built by the main side from the stored filing,
-   * every value escaped) on the thermal printer, without a dialog.
+   * Prints the desk slip on the thermal printer, without a dialog, through electron-pos-printer:
+   * `lines` is posSlipData (main/shell/printing-pos.ts), built by the main side from the stored
+   * filing, every text value escaped.
    */
-  printSlip(html: string, options: SlipPrintOptions): Promise<void>;
+  printSlip(lines: readonly PosPrintData[], options: SlipPrintOptions): Promise<void>;
 }
 
 /** The operator closed the system's print dialog without printing: not a failure, and not a print. */

@@ -4,8 +4,8 @@
 import { z } from 'zod';
 import type { ParsedRequestOf, PRINT_KINDS, PrintSettingsDto, ResponseOf } from '../../shared/contract';
 import type { FilingDetail } from '../../shared/domain/filing';
-import { qrDataUrlFor } from '../../shared/domain/print/qr';
-import { buildSlip, renderSlipHtml, SLIP_WIDTHS } from '../../shared/domain/print/slip';
+import { buildSlip, SLIP_WIDTHS } from '../../shared/domain/print/slip';
+import { posSlipData } from '../shell/printing-pos';
 import { defaultPrintTemplate, PRINT_TEMPLATE_IDS, type PrintTemplateId } from '../../shared/domain/print/templates';
 import { appendAudit, auditFor } from '../../db/repositories/audit';
 import { getFiling } from '../../db/repositories/filings';
@@ -172,12 +172,9 @@ export async function printA4(ctx: ServiceContext, req: ParsedRequestOf<'print.a
 }
 
 /**
- * Electron: the desk slip, built here from the stored filing (never from renderer HTML) with the
- * shared slip document, whose every value is escaped, and printed without a dialog.
- *
- * Not through electron-pos-printer: its page needs Node (nodeIntegration, require) and loads from
- * file://, and this desk sandboxes every renderer (app.enableSandbox) and cancels file:// requests,
- * so that library cannot render here. docs/printing.md has the details.
+ * Electron: the desk slip, built here from the stored filing (never from renderer HTML) as
+ * electron-pos-printer lines whose every text value is escaped (posSlipData), and printed without a
+ * dialog. The library's Node-enabled window and how it is contained: docs/printing.md "Slips".
  */
 export async function printSlip(ctx: ServiceContext, req: ParsedRequestOf<'print.slip'>, session: Session): Promise<ResponseOf<'print.slip'>> {
   const printer = printerOf(ctx);
@@ -186,9 +183,9 @@ export async function printSlip(ctx: ServiceContext, req: ParsedRequestOf<'print
   if (!institution) throw new DeskError('BUSINESS_RULE', '工作台尚未完成初始设置，不能打印小票');
   const slip = buildSlip({ filing, institution, operator: { displayName: session.displayName }, printedAt: ctx.clock() });
   const settings = readSettings(ctx);
-  const html = renderSlipHtml(slip, { width: settings.slipWidth, qrDataUrl: await qrDataUrlFor(slip.qrText), training: ctx.mode === 'training' });
+  const lines = posSlipData(slip, { training: ctx.mode === 'training' });
   try {
-    await printer.printSlip(html, { ...(settings.slipPrinterName ? { printerName: settings.slipPrinterName } : {}), width: settings.slipWidth });
+    await printer.printSlip(lines, { ...(settings.slipPrinterName ? { printerName: settings.slipPrinterName } : {}), width: settings.slipWidth });
   } catch (error) {
     if (error instanceof PrintCancelledError) return { printed: false, reprint: false };
     throw printFailure(error);

@@ -1,7 +1,7 @@
 // What the Electron shell hands Chromium when it prints (main/electron/print.ts): the hidden
 // window's settings, the document URL and the print options. No electron import, so each choice is
 // unit-tested in plain Node; print.ts only passes these values on.
-import { PrintCancelledError, type A4PrintOptions, type PrinterInfo, type SlipPrintOptions } from '../app/printer';
+import { PrintCancelledError, type A4PrintOptions, type PrinterInfo } from '../app/printer';
 
 /**
  * The hidden window a document is printed from: never shown, sandboxed, no Node, no preload and
@@ -47,21 +47,6 @@ export function a4PrintOptions(options: A4PrintOptions) {
 
 /** The PDF export honours the stylesheet's @page (A4, 12 mm / 13 mm margins). */
 export const PDF_OPTIONS = { pageSize: 'A4', printBackground: true, preferCSSPageSize: true } as const;
-
-/**
- * The slip goes to the thermal printer without a dialog, on the paper its driver is set up with
- * (the 80 mm or 58 mm roll, cut at the end of the document); the slip's own layout has that width.
- */
-export function slipPrintOptions(options: SlipPrintOptions) {
-  return {
-    silent: true,
-    ...(options.printerName ? { deviceName: options.printerName } : {}),
-    usePrinterDefaultPageSize: true,
-    margins: { marginType: 'none' },
-    printBackground: true,
-    copies: 1,
-  } as const;
-}
 
 /** webContents.print's callback as an outcome: nothing, a cancelled dialog, or a failure. */
 export function printOutcome(success: boolean, failureReason: string): Error | null {

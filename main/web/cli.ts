@@ -1,30 +1,18 @@
 // `npm run start:web`: starts the desk in browser mode and prints one line with its URL.
 // The platform the queue files to (the in-process simulator in training mode, the configured URL
 // in live mode) is wired by main/app/platform-wiring.ts, the same way the Electron shell does it.
-import { fileURLToPath } from 'node:url';
-import { createDesk } from '../app/desk';
-import { wirePlatform } from '../app/platform-wiring';
-import { DatabaseCorruptError } from '../../db/open';
-import { MigrationFailedError } from '../../db/migrate';
-import { startWebHost } from './server';
-import { dataDirFor, parseHostOptions } from './options';
+// `--restore-newest-backup` first restores the newest good backup of a damaged database
+// (docs/backup.md); main/web/start.ts does the work.
+import { parseHostOptions, type HostOptions } from './options';
+import { startBrowserDesk, startFailureLines } from './start';
+
+let options: HostOptions | null = null;
 
 async function main(): Promise<void> {
-  const options = parseHostOptions(process.argv.slice(2));
-  const dataDir = dataDirFor(options);
-  const mode = options.platformUrl ? 'live' : 'training';
-  const wiring = await wirePlatform(options.platformUrl);
-  const desk = await createDesk({ dataDir, mode, platform: wiring.platform });
-  const staticDir = options.staticDir ?? fileURLToPath(new URL('../../dist/renderer', import.meta.url));
-  const host = await startWebHost({ desk, port: options.port, staticDir });
-  console.log(
-    `yibao-desk browser mode ready: ${host.url} (${mode === 'training' ? `training mode / 演练模式, simulator ${wiring.simulator?.url ?? ''}` : 'live'}, data: ${dataDir})`,
-  );
+  options = parseHostOptions(process.argv.slice(2));
+  const running = await startBrowserDesk(options);
   const stop = async () => {
-    await host.close();
-    await desk.sync?.stop();
-    desk.close();
-    await wiring.close();
+    await running.close();
     process.exit(0);
   };
   process.on('SIGINT', stop);
@@ -32,7 +20,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof MigrationFailedError || error instanceof DatabaseCorruptError) console.error(error.operatorMessage);
-  console.error(error instanceof Error ? error.message : error);
+  for (const line of startFailureLines(error, options)) console.error(line);
   process.exit(1);
 });

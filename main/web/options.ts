@@ -1,6 +1,7 @@
 // Browser-mode start options from flags and environment (flags win).
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { RESTORE_NEWEST_BACKUP_FLAG } from '../shell/startup';
 
 export interface HostOptions {
   port: number;
@@ -8,7 +9,12 @@ export interface HostOptions {
   dataRoot: string;
   platformUrl: string | null;
   staticDir: string | null;
+  /** `--restore-newest-backup`: restore the newest good backup first if the database is damaged (docs/backup.md). */
+  restoreNewestBackup: boolean;
 }
+
+/** Flags that take no value (they never swallow the next argument). */
+const SWITCHES = new Set([RESTORE_NEWEST_BACKUP_FLAG.slice(2)]);
 
 export const DEFAULT_PORT = 5180;
 
@@ -22,6 +28,10 @@ export function parseHostOptions(argv: string[], env: NodeJS.ProcessEnv = proces
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i]!;
     if (!arg.startsWith('--')) continue;
+    if (SWITCHES.has(arg.slice(2))) {
+      flags.set(arg.slice(2), 'true');
+      continue;
+    }
     const eq = arg.indexOf('=');
     if (eq > 0) flags.set(arg.slice(2, eq), arg.slice(eq + 1));
     else flags.set(arg.slice(2), argv[i + 1] ?? '');
@@ -34,10 +44,27 @@ export function parseHostOptions(argv: string[], env: NodeJS.ProcessEnv = proces
     dataRoot: flags.get('data-dir') ?? env.DESK_DATA_DIR ?? defaultDataRoot(env),
     platformUrl: flags.get('platform-url') ?? env.DESK_PLATFORM_URL ?? null,
     staticDir: flags.get('static-dir') ?? env.DESK_STATIC_DIR ?? null,
+    restoreNewestBackup: flags.has(RESTORE_NEWEST_BACKUP_FLAG.slice(2)),
   };
 }
 
 /** Training data and live data never share a folder (architecture §1). */
 export function dataDirFor(options: HostOptions): string {
   return join(options.dataRoot, options.platformUrl ? 'live' : 'training');
+}
+
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The command that starts browser mode on the same data folder with the restore flag. Everything
+ * that picks the folder is spelled out, so it works from any shell whatever its environment.
+ */
+export function recoveryCommand(options: HostOptions): string {
+  const args = ['--data-dir', options.dataRoot];
+  if (options.platformUrl) args.push('--platform-url', options.platformUrl);
+  if (options.port !== DEFAULT_PORT) args.push('--port', String(options.port));
+  if (options.staticDir) args.push('--static-dir', options.staticDir);
+  return `npm run start:web -- ${[...args.map(shellWord), RESTORE_NEWEST_BACKUP_FLAG].join(' ')}`;
 }

@@ -3,11 +3,12 @@
 // bundle runs and wires what main.ts promises: sandboxed window, app:// origin, the IPC door, the
 // navigation and permission refusals, the data folder and the start-up error dialog.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../main/web/server';
+import { checkCandidate } from '../../main/services/backup';
 import { ensureElectronBuild } from './helpers/electron-build';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -28,7 +29,8 @@ interface Report {
   windowOpen?: { action: string };
   permission?: boolean;
   permissionCheck?: boolean;
-  requests?: { remote: boolean; own: boolean };
+  requests?: { remote: boolean; own: boolean; file: boolean };
+  stray?: { own: boolean; data: boolean; destroyed: boolean };
   print?: PrintReport;
 }
 
@@ -41,6 +43,15 @@ interface PrintReport {
   prints: { window: number; options: Record<string, unknown> }[];
   pdfs: { window: number; options: Record<string, unknown> }[];
   printerLists: number;
+  pos: {
+    options: { show: boolean; webPreferences: Record<string, unknown> };
+    file: string;
+    messages: [string, { line?: { type: string; value: string }; width?: string }][];
+    prints: Record<string, unknown>[];
+    destroyed: boolean;
+    requests: Record<'page' | 'script' | 'remote' | 'data' | 'app' | 'otherFile', boolean>;
+    navigation: { app: boolean; file: boolean };
+  }[];
 }
 
 let work: string;
@@ -82,9 +93,9 @@ describe('the main bundle on a fresh machine', () => {
     expect(run.report.appInfo).toMatchObject({ ok: true, value: { mode: 'training' } });
   });
 
-  it('registers app:// as privileged before ready and enables the sandbox for every renderer', () => {
+  it('registers app:// as privileged before ready and sandboxes per window, not app-wide (electron-pos-printer needs Node)', () => {
     expect(run.report.calls).toContainEqual(['protocol.registerSchemesAsPrivileged', { schemes: [{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }], beforeReady: true }]);
-    expect(run.report.calls).toContain('app.enableSandbox');
+    expect(run.report.calls).not.toContain('app.enableSandbox');
     expect(run.report.calls).toContain('app.requestSingleInstanceLock');
   });
 
@@ -111,7 +122,11 @@ describe('the main bundle on a fresh machine', () => {
     expect(run.report.windowOpen).toEqual({ action: 'deny' });
     expect(run.report.permission).toBe(false);
     expect(run.report.permissionCheck).toBe(false);
-    expect(run.report.requests).toEqual({ remote: true, own: false });
+    expect(run.report.requests).toEqual({ remote: true, own: false, file: true });
+  });
+
+  it('refuses a Node-enabled window nobody announced: it loads nothing and is destroyed', () => {
+    expect(run.report.stray).toEqual({ own: true, data: true, destroyed: true });
   });
 });
 
@@ -130,15 +145,35 @@ describe('the main bundle in other situations', () => {
     expect(existsSync(join(work, 'second'))).toBe(false);
   });
 
-  it('shows a Chinese error box and exits non-zero when the database cannot be opened', () => {
+  it('shows the Chinese start-up box and exits non-zero when the database cannot be opened', () => {
     mkdirSync(join(work, 'broken', 'training'), { recursive: true });
     writeFileSync(join(work, 'broken', 'training', 'desk.sqlite'), 'this is not a database '.repeat(100));
     const run = start(join(work, 'broken'));
     expect(run.status).toBe(1);
     expect(run.report.window).toBeUndefined();
-    const box = run.report.calls.find((c): c is [string, { title: string; content: string }] => Array.isArray(c) && c[0] === 'dialog.showErrorBox');
+    // Not a database: the box offers the way out (main/shell/startup.ts); dismissed, the desk quits.
+    const box = run.report.calls.find((c): c is [string, { title: string; message: string; buttons: string[] }] => Array.isArray(c) && c[0] === 'dialog.showMessageBox');
     expect(box?.[1].title).toBe('医保异地备案工作台无法启动');
-    expect(box?.[1].content).toMatch(/[\u4e00-\u9fff]/);
+    expect(box?.[1].message).toMatch(/[\u4e00-\u9fff]/);
+    expect(box?.[1].buttons).toEqual(['恢复最近的备份', '退出']);
+    expect(run.report.calls.some((c) => Array.isArray(c) && c[0] === 'app.relaunch')).toBe(false);
+  });
+
+  it('恢复最近的备份 in the start-up box restores the newest good backup and relaunches without the flag', () => {
+    const data = join(work, 'restore', 'training');
+    expect(start(join(work, 'restore')).report.window).toBeDefined();
+    mkdirSync(join(data, 'backups'), { recursive: true });
+    copyFileSync(join(data, 'desk.sqlite'), join(data, 'backups', 'manual-20261120-083000.sqlite'));
+    writeFileSync(join(data, 'desk.sqlite'), 'this is not a database '.repeat(100));
+    const run = start(join(work, 'restore'), { FAKE_DIALOG_PRESS: '恢复最近的备份,重新启动' });
+    expect(run.status).toBe(0);
+    const boxes = run.report.calls.filter((c): c is [string, { title: string; message: string }] => Array.isArray(c) && c[0] === 'dialog.showMessageBox');
+    expect(boxes.map((b) => b[1].title)).toEqual(['医保异地备案工作台无法启动', '已恢复备份']);
+    expect(boxes[1]![1].message).toContain('manual-20261120-083000.sqlite（备份时间 2026-11-20 08:30:00，北京时间）');
+    const relaunch = run.report.calls.find((c): c is [string, { args: string[] }] => Array.isArray(c) && c[0] === 'app.relaunch');
+    expect(relaunch?.[1].args).not.toContain('--restore-newest-backup');
+    expect(checkCandidate(join(data, 'desk.sqlite')).ok).toBe(true);
+    expect(readdirSync(data).some((f) => f.startsWith('desk.sqlite.damaged-'))).toBe(true);
   });
 });
 
@@ -188,16 +223,25 @@ describe('printing through the bundle (FAKE_PRINT_SCENARIO)', () => {
     expect(print.pdfs[0]!.options).toEqual({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
   });
 
-  it('prints the slip the main side built, escaped, silently on the slip printer at its paper size', () => {
+  it('prints the slip through electron-pos-printer: escaped lines, the library page only, silently, window gone', () => {
     expect(print.results.slip).toMatchObject({ ok: true, value: { printed: true } });
-    const slip = print.prints[1]!;
-    expect(slip.options).toEqual({ silent: true, deviceName: 'XP-58', usePrinterDefaultPageSize: true, margins: { marginType: 'none' }, printBackground: true, copies: 1 });
-    const html = print.windows[slip.window]!.html!;
-    expect(html).toContain('data-width="58mm"');
-    expect(html).toContain(print.localNo);
-    expect(html).toContain('演练医院&lt;img src=x onerror=alert(1)&gt;');
-    expect(html).not.toContain('<img src=x');
-    expect(html).toContain('演练');
+    expect(print.pos).toHaveLength(1);
+    const job = print.pos[0]!;
+    expect(job.options.show).toBe(false);
+    expect(job.file).toBe(join(ROOT, 'node_modules/electron-pos-printer/dist/renderer/index.html'));
+    // The library's page may load its own files and nothing else; it never navigates.
+    expect(job.requests).toEqual({ page: false, script: false, remote: true, data: true, app: true, otherFile: true });
+    expect(job.navigation).toEqual({ app: true, file: true });
+    const lines = job.messages.filter(([channel]) => channel === 'render-line').map(([, m]) => m.line!);
+    const text = lines.filter((l) => l.type === 'text').map((l) => l.value).join('\n');
+    expect(text).toContain('演练医院&lt;img src=x onerror=alert(1)&gt;');
+    expect(text).not.toMatch(/[<>]/);
+    expect(text).toContain(print.localNo);
+    expect(text).toContain('演练 演练 演练');
+    expect(lines.find((l) => l.type === 'qrCode')?.value).toBe(print.localNo);
+    expect(job.messages[0]).toEqual(['body-init', expect.objectContaining({ pageSize: '58mm', silent: true, printerName: 'XP-58' })]);
+    expect(job.prints).toEqual([expect.objectContaining({ silent: true, deviceName: 'XP-58', copies: 1 })]);
+    expect(job.destroyed).toBe(true);
   });
 
   it('reports a cancelled dialog as not printed and a printer failure in Chinese', () => {

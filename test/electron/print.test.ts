@@ -20,6 +20,7 @@ const stand = vi.hoisted(() => ({
 
 vi.mock('electron', () => {
   class BrowserWindow {
+    static getAllWindows = () => [];
     private readonly record: FakeWindow;
     readonly webContents = {
       print: (options: unknown, callback: (success: boolean, reason: string) => void) => {
@@ -47,7 +48,12 @@ vi.mock('electron', () => {
   return { BrowserWindow, default: { BrowserWindow } };
 });
 
-const { createElectronPrinter } = await import('../../main/electron/print');
+const { createElectronPrinter: createPrinter, POS_LIBRARY_ENTRY } = await import('../../main/electron/print');
+const { ContentsGuard, posPageUrls } = await import('../../main/shell/printing-pos');
+const guard = new ContentsGuard(posPageUrls(POS_LIBRARY_ENTRY));
+const posJobs: { lines: unknown[]; options: unknown }[] = [];
+const FakePosPrinter = { print: async (lines: unknown[], options: unknown) => void posJobs.push({ lines, options }) } as unknown as Parameters<typeof createPrinter>[1] extends (() => infer P) | undefined ? P : never;
+const createElectronPrinter = () => createPrinter(guard, () => FakePosPrinter);
 const HTML = '<!doctype html><html lang="zh-CN"><body><h1>基本医疗保险异地就医登记备案表</h1><p>20261123-0001 &amp; 张三</p></body></html>';
 
 beforeEach(() => {
@@ -81,7 +87,7 @@ describe('the hidden print window', () => {
     await expect(printer.exportPdf(HTML)).rejects.toThrow('ERR_ABORTED');
     stand.loadFails = false;
     stand.printResult = [false, 'failed'];
-    await expect(printer.printSlip(HTML, { width: '80mm' })).rejects.toThrow('print failed: failed');
+    await expect(printer.printA4(HTML, { silent: true })).rejects.toThrow('print failed: failed');
     expect(stand.windows.map((w) => w.destroyed)).toEqual([true, true, true]);
   });
 
@@ -109,9 +115,13 @@ describe('print calls', () => {
     expect(Buffer.from(pdf).toString()).toBe('%PDF-1.7');
   });
 
-  it('prints the slip silently on its printer, at the paper size the driver has', async () => {
-    await createElectronPrinter().printSlip(HTML, { printerName: 'EPSON_TM_T82', width: '58mm' });
-    expect(stand.printOptions).toEqual([{ silent: true, deviceName: 'EPSON_TM_T82', usePrinterDefaultPageSize: true, margins: { marginType: 'none' }, printBackground: true, copies: 1 }]);
+  it('prints the slip through electron-pos-printer: the lines as given, silently, at the slip width, no window of its own', async () => {
+    posJobs.length = 0;
+    const lines = [{ type: 'text', value: '姓名：&lt;img&gt;' }, { type: 'qrCode', value: '20261123-0001', width: '160', height: '160', position: 'center' }] as const;
+    await createElectronPrinter().printSlip(lines, { printerName: 'EPSON_TM_T82', width: '58mm' });
+    expect(posJobs).toEqual([{ lines, options: { preview: false, silent: true, printerName: 'EPSON_TM_T82', pageSize: '58mm', margin: '0 0 0 0', copies: 1, timeOutPerLine: 400 } }]);
+    expect(stand.windows).toHaveLength(0);
+    expect(stand.printOptions).toEqual([]);
   });
 
   it('lists the printers with their display names', async () => {

@@ -3,11 +3,12 @@ import type { Result } from '../../shared/contract';
 import { auditFor, type AuditEntry } from '../../db/repositories/audit';
 import type { A4PrintOptions, DeskPrinter, PrinterInfo, SlipPrintOptions } from '../../main/app/printer';
 import type { Desk } from '../../main/app/desk';
+import type { PosPrintData } from '../../shared/domain/print/slip';
 
 export type PrinterCall =
   | { method: 'printA4'; html: string; options: A4PrintOptions }
   | { method: 'exportPdf'; html: string }
-  | { method: 'printSlip'; html: string; options: SlipPrintOptions }
+  | { method: 'printSlip'; lines: readonly PosPrintData[]; options: SlipPrintOptions }
   | { method: 'listPrinters' };
 
 export class RecordingPrinter implements DeskPrinter {
@@ -38,8 +39,8 @@ export class RecordingPrinter implements DeskPrinter {
     this.take();
     return this.pdf;
   }
-  async printSlip(html: string, options: SlipPrintOptions) {
-    this.calls.push({ method: 'printSlip', html, options });
+  async printSlip(lines: readonly PosPrintData[], options: SlipPrintOptions) {
+    this.calls.push({ method: 'printSlip', lines, options });
     this.take();
   }
 }
@@ -61,4 +62,9 @@ export function valueOf<T>(result: Result<T>): T {
 /** A document the way the renderer would send it: it names the filing by its local number. */
 export function documentFor(localNo: string): string {
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"></head><body><h1>合肥市基本医疗保险异地就医备案表</h1><p>本地编号 ${localNo}</p></body></html>`;
+}
+
+/** The 'text' values of the slip lines the port was given, one per line. */
+export function slipText(lines: readonly PosPrintData[]): string {
+  return lines.filter((l) => l.type === 'text').map((l) => l.value).join('\n');
 }

@@ -2,7 +2,7 @@
 // reprint leaves a filing.print audit row saying who, when and what was on paper.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setUploadState } from '../../db/repositories/filings';
-import { referral, setUpDesk, type TestDesk } from '../helpers/desk';
+import { personIdNumber, referral, setUpDesk, type TestDesk } from '../helpers/desk';
 import { allPrintAudits, printAudits, valueOf } from './helpers';
 
 const NOW = new Date('2026-11-23T02:30:00.000Z');
@@ -48,7 +48,7 @@ describe('print.record', () => {
   });
 
   it("does not count another filing's prints", async () => {
-    const other = valueOf(await t.desk.dispatch('filing.create', referral({ personName: '李四' }), t.admin));
+    const other = valueOf(await t.desk.dispatch('filing.create', referral({ personName: '李四', certNo: personIdNumber(1) }), t.admin));
     await t.desk.dispatch('print.record', { filingId: other.id, kind: 'a4', template: 'hefei' }, t.admin);
     const r = valueOf(await t.desk.dispatch('print.record', { filingId, kind: 'a4', template: 'hefei' }, t.admin));
     expect(r.reprint).toBe(false);

@@ -4,8 +4,9 @@ import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/chromium';
 
-export const CHROMIUM_PATH = process.env.DESK_CHROMIUM ?? '/usr/bin/chromium';
+export { CHROMIUM_PATH };
 export const ARTIFACTS = 'test-artifacts/print';
 const POPPLER = ['pdftotext', 'pdfinfo', 'pdffonts', 'pdftoppm'] as const;
 const INSTALL = 'apt-get install -y chromium fonts-noto-cjk poppler-utils';
@@ -33,16 +34,7 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     timeout: 20_000,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: [...CHROMIUM_ARGS],
   });
 }
 

@@ -2,25 +2,14 @@
 // (身份证号码、社会保障卡号), 异地就医类型子项, 终止日期 (one year for the cancer subtype; empty
 // for 异地转诊人员 until settlement), and the required 转往地区, 目前诊断, 异地转诊类型, 异地转诊理由,
 // 联系电话. Printed for the patient to sign and the hospital to stamp, one copy each.
-import type { PrintFieldKey, PrintFormDto } from '../../../shared/domain/print/form';
+import type { PrintFieldKey } from '../../../shared/domain/print/form';
 import { PRINT_TEMPLATES } from '../../../shared/domain/print/templates';
-import { CopyHeader, ExtraFields, SignatureArea, TickBoxes, unplacedKeys, Val, type CopyProps } from './parts';
+import { CopyHeader, ExtraFields, FieldRow, FourColumnTable, SignatureArea, TickRow, unplacedKeys, type CopyProps } from './parts';
 
 export const HEFEI_PLACED_KEYS: readonly PrintFieldKey[] = [
   'certNo', 'personName', 'destination', 'phone', 'diagnosis', 'referralKind', 'destinationHospital',
   'referralReason', 'startDate', 'endDate', 'institutionName', 'institutionCode', 'operatorName', 'filingDate',
 ];
-
-function Cell({ dto, k, label, span = 1 }: { dto: PrintFormDto; k: PrintFieldKey; label: string; span?: number }) {
-  return (
-    <>
-      <th>{label}</th>
-      <td colSpan={span}>
-        <Val dto={dto} k={k} />
-      </td>
-    </>
-  );
-}
 
 export function HefeiForm(props: CopyProps) {
   const { dto } = props;
@@ -29,62 +18,25 @@ export function HefeiForm(props: CopyProps) {
   return (
     <>
       <CopyHeader {...props} title={template.title} />
-      <table className="yb-table">
-        <colgroup>
-          <col style={{ width: '17%' }} />
-          <col style={{ width: '33%' }} />
-          <col style={{ width: '17%' }} />
-          <col style={{ width: '33%' }} />
-        </colgroup>
-        <tbody>
-          <tr>
-            <th>险种类别</th>
-            <td colSpan={3}>
-              <TickBoxes boxes={dto.ticks.hefei.insuranceType} />
-            </td>
-          </tr>
-          <tr>
-            <Cell dto={dto} k="personName" label="姓名" />
-            <Cell dto={dto} k="certNo" label="个人编号" />
-          </tr>
-          <tr>
-            <th>异地就医类型</th>
-            <td colSpan={3}>
-              <TickBoxes boxes={dto.ticks.hefei.filingType} />
-            </td>
-          </tr>
-          <tr>
-            <Cell dto={dto} k="destination" label="转往地区" />
-            <Cell dto={dto} k="phone" label="联系电话" />
-          </tr>
-          <tr>
-            <Cell dto={dto} k="diagnosis" label="目前诊断" span={3} />
-          </tr>
-          <tr>
-            <Cell dto={dto} k="referralKind" label="异地转诊类型" />
-            <Cell dto={dto} k="destinationHospital" label="转往医院" />
-          </tr>
+      <FourColumnTable>
+        <TickRow label="险种类别" boxes={dto.ticks.hefei.insuranceType} />
+        <FieldRow dto={dto} a="personName" aLabel="姓名" b="certNo" bLabel="个人编号" />
+        <TickRow label="异地就医类型" boxes={dto.ticks.hefei.filingType} />
+        <FieldRow dto={dto} a="destination" aLabel="转往地区" b="phone" bLabel="联系电话" />
+        <FieldRow dto={dto} a="diagnosis" aLabel="目前诊断" />
+        <FieldRow dto={dto} a="referralKind" aLabel="异地转诊类型" b="destinationHospital" bLabel="转往医院" />
+        <FieldRow dto={dto} a="referralReason" aLabel="异地转诊理由" tall />
+        <FieldRow dto={dto} a="startDate" aLabel="开始日期" b="endDate" bLabel="终止日期" />
+        <FieldRow dto={dto} a="institutionName" aLabel="转出医院" b="institutionCode" bLabel="医院编码" />
+        {extra.length > 0 && (
           <tr className="yb-tall">
-            <Cell dto={dto} k="referralReason" label="异地转诊理由" span={3} />
+            <th className="yb-top">其他登记信息</th>
+            <td colSpan={3}>
+              <ExtraFields dto={dto} keys={extra} />
+            </td>
           </tr>
-          <tr>
-            <Cell dto={dto} k="startDate" label="开始日期" />
-            <Cell dto={dto} k="endDate" label="终止日期" />
-          </tr>
-          <tr>
-            <Cell dto={dto} k="institutionName" label="转出医院" />
-            <Cell dto={dto} k="institutionCode" label="医院编码" />
-          </tr>
-          {extra.length > 0 && (
-            <tr className="yb-tall">
-              <th className="yb-top">其他登记信息</th>
-              <td colSpan={3}>
-                <ExtraFields dto={dto} keys={extra} />
-              </td>
-            </tr>
-          )}
-        </tbody>
-      </table>
+        )}
+      </FourColumnTable>
       <SignatureArea dto={dto} signer="病人（代办人）" stampLabel={template.stampLabel} />
     </>
   );

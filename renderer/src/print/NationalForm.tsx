@@ -4,7 +4,7 @@
 // type-specific block, and the agent (代办人).
 import type { PrintFieldKey, PrintFormDto, PrintSection } from '../../../shared/domain/print/form';
 import { PRINT_TEMPLATES } from '../../../shared/domain/print/templates';
-import { CopyHeader, ExtraFields, SignatureArea, TickBoxes, unplacedKeys, Val, type CopyProps } from './parts';
+import { CopyHeader, ExtraFields, FieldRow as Row, FourColumnTable, SignatureArea, TickRow, unplacedKeys, type CopyProps } from './parts';
 
 const COMMON: readonly PrintFieldKey[] = [
   'personName', 'certNo', 'phone', 'workUnit', 'address', 'postalCode',
@@ -31,38 +31,6 @@ export function nationalPlacedKeys(section: PrintSection): readonly PrintFieldKe
   return [...COMMON, ...SECTION_KEYS[section]];
 }
 
-function Row({ dto, a, b }: { dto: PrintFormDto; a: PrintFieldKey; b?: PrintFieldKey }) {
-  return (
-    <tr>
-      <th>{dto.fields[a].label}</th>
-      <td colSpan={b ? 1 : 3}>
-        <Val dto={dto} k={a} />
-      </td>
-      {b && (
-        <>
-          <th>{dto.fields[b].label}</th>
-          <td>
-            <Val dto={dto} k={b} />
-          </td>
-        </>
-      )}
-    </tr>
-  );
-}
-
-function LongRow({ dto, k, label }: { dto: PrintFormDto; k: PrintFieldKey; label?: string }) {
-  return (
-    <tr className="yb-tall">
-      <th>{label ?? dto.fields[k].label}</th>
-      <td colSpan={3}>
-        <div className="yb-long">
-          <Val dto={dto} k={k} />
-        </div>
-      </td>
-    </tr>
-  );
-}
-
 function Section({ title }: { title: string }) {
   return (
     <tr className="yb-section">
@@ -78,14 +46,14 @@ function TypeSection({ dto }: { dto: PrintFormDto }) {
         <>
           <Row dto={dto} a="diagnosis" b="referralKind" />
           <Row dto={dto} a="referralReason" />
-          <LongRow dto={dto} k="caseSummary" />
+          <Row dto={dto} a="caseSummary" long />
         </>
       );
     case 'emergency':
       return (
         <>
           <Row dto={dto} a="admissionDate" b="diagnosis" />
-          <LongRow dto={dto} k="caseSummary" />
+          <Row dto={dto} a="caseSummary" long />
         </>
       );
     case 'long_term':
@@ -101,7 +69,7 @@ function TypeSection({ dto }: { dto: PrintFormDto }) {
         <>
           <Row dto={dto} a="reason" />
           <Row dto={dto} a="diagnosis" />
-          <LongRow dto={dto} k="caseSummary" />
+          <Row dto={dto} a="caseSummary" long />
         </>
       );
   }
@@ -114,50 +82,32 @@ export function NationalForm(props: CopyProps) {
   return (
     <>
       <CopyHeader {...props} title={template.title} />
-      <table className="yb-table">
-        <colgroup>
-          <col style={{ width: '17%' }} />
-          <col style={{ width: '33%' }} />
-          <col style={{ width: '17%' }} />
-          <col style={{ width: '33%' }} />
-        </colgroup>
-        <tbody>
-          <Section title="一、参保人员信息" />
-          <Row dto={dto} a="personName" b="certNo" />
-          <tr>
-            <th>参保险种</th>
-            <td colSpan={3}>
-              <TickBoxes boxes={dto.ticks.national.insuranceType} />
-            </td>
-          </tr>
-          <Row dto={dto} a="phone" b="workUnit" />
-          <Row dto={dto} a="address" b="postalCode" />
-          <Section title="二、备案信息" />
-          <tr>
-            <th>备案类型</th>
-            <td colSpan={3}>
-              <TickBoxes boxes={dto.ticks.national.filingType} />
-            </td>
-          </tr>
-          <Row dto={dto} a="destination" b="destinationHospital" />
-          <Row dto={dto} a="startDate" b="endDate" />
-          <Section title={SECTION_TITLES[dto.section]} />
-          <TypeSection dto={dto} />
-          <Section title="四、代办人信息（本人办理不填）" />
-          <Row dto={dto} a="agentName" b="agentRelation" />
-          <Row dto={dto} a="agentCertNo" b="agentPhone" />
-          {extra.length > 0 && (
-            <>
-              <Section title="五、其他登记信息" />
-              <tr className="yb-tall">
-                <td colSpan={4}>
-                  <ExtraFields dto={dto} keys={extra} />
-                </td>
-              </tr>
-            </>
-          )}
-        </tbody>
-      </table>
+      <FourColumnTable>
+        <Section title="一、参保人员信息" />
+        <Row dto={dto} a="personName" b="certNo" />
+        <TickRow label="参保险种" boxes={dto.ticks.national.insuranceType} />
+        <Row dto={dto} a="phone" b="workUnit" />
+        <Row dto={dto} a="address" b="postalCode" />
+        <Section title="二、备案信息" />
+        <TickRow label="备案类型" boxes={dto.ticks.national.filingType} />
+        <Row dto={dto} a="destination" b="destinationHospital" />
+        <Row dto={dto} a="startDate" b="endDate" />
+        <Section title={SECTION_TITLES[dto.section]} />
+        <TypeSection dto={dto} />
+        <Section title="四、代办人信息（本人办理不填）" />
+        <Row dto={dto} a="agentName" b="agentRelation" />
+        <Row dto={dto} a="agentCertNo" b="agentPhone" />
+        {extra.length > 0 && (
+          <>
+            <Section title="五、其他登记信息" />
+            <tr className="yb-tall">
+              <td colSpan={4}>
+                <ExtraFields dto={dto} keys={extra} />
+              </td>
+            </tr>
+          </>
+        )}
+      </FourColumnTable>
       <div className="yb-statement">参保人（代办人）已核对以上信息，确认无误。</div>
       <SignatureArea dto={dto} signer="参保人（代办人）" stampLabel={template.stampLabel} />
     </>

@@ -1,5 +1,7 @@
 // Pieces every 备案表 template shares: the copy header (title, copy label, QR and serial), the
-// upload/status marks, tick boxes, the remaining-fields block, signature and stamp areas, footer.
+// upload/status marks, tick boxes, the four-column table with its field and tick-box rows (national
+// and Hefei), the remaining-fields block, signature and stamp areas, footer.
+import type { ReactNode } from 'react';
 import type { PrintFieldKey, PrintFormDto, TickBox } from '../../../shared/domain/print/form';
 import { PRINT_FIELD_KEYS } from '../../../shared/domain/print/form';
 
@@ -30,6 +32,71 @@ export function TickBoxes({ boxes }: { boxes: readonly TickBox[] }) {
         </span>
       ))}
     </span>
+  );
+}
+
+/** The label / value / label / value table of the national and Hefei forms. */
+export function FourColumnTable({ children }: { children: ReactNode }) {
+  return (
+    <table className="yb-table">
+      <colgroup>
+        <col style={{ width: '17%' }} />
+        <col style={{ width: '33%' }} />
+        <col style={{ width: '17%' }} />
+        <col style={{ width: '33%' }} />
+      </colgroup>
+      <tbody>{children}</tbody>
+    </table>
+  );
+}
+
+export interface FieldRowProps {
+  dto: PrintFormDto;
+  a: PrintFieldKey;
+  /** The second pair; without it `a` spans the three value columns. */
+  b?: PrintFieldKey;
+  /** The paper form's own wording, where it differs from the DTO's label. */
+  aLabel?: string;
+  bLabel?: string;
+  /** A taller row for handwriting or a long value; `long` also lets the value continue on the next page. */
+  tall?: boolean;
+  long?: boolean;
+}
+
+/** One row of the four-column table: two label/value pairs, or one value across the row. */
+export function FieldRow({ dto, a, b, aLabel, bLabel, tall = false, long = false }: FieldRowProps) {
+  const value = long ? (
+    <div className="yb-long">
+      <Val dto={dto} k={a} />
+    </div>
+  ) : (
+    <Val dto={dto} k={a} />
+  );
+  return (
+    <tr className={tall || long ? 'yb-tall' : undefined}>
+      <th>{aLabel ?? dto.fields[a].label}</th>
+      <td colSpan={b ? 1 : 3}>{value}</td>
+      {b && (
+        <>
+          <th>{bLabel ?? dto.fields[b].label}</th>
+          <td>
+            <Val dto={dto} k={b} />
+          </td>
+        </>
+      )}
+    </tr>
+  );
+}
+
+/** A row of tick boxes across the three value columns. */
+export function TickRow({ label, boxes }: { label: string; boxes: readonly TickBox[] }) {
+  return (
+    <tr>
+      <th>{label}</th>
+      <td colSpan={3}>
+        <TickBoxes boxes={boxes} />
+      </td>
+    </tr>
   );
 }
 

@@ -2,12 +2,23 @@
 // printer and the PDF use one document. Rules: A4 from @page; nothing is clipped (no fixed heights
 // with overflow hidden — rows have a minimum height and grow); long text wraps and may continue on
 // the next page; small rows and the signature block never split across pages.
-export const PRINT_FONT_STACK = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "SimSun", sans-serif';
+export const PRINT_FONT_STACK = '"YB Print CJK", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "SimSun", sans-serif';
+
+/**
+ * One CJK face for every weight: bold text is synthesised from the regular face. Each face a PDF
+ * uses is embedded separately, and Debian's Noto Sans CJK (CFF outlines in a font collection) cannot
+ * be subset by Chromium's PDF writer, so each face becomes dozens of Type 3 fonts built glyph by
+ * glyph: the bold face alone was about 40% of page.pdf (docs/performance.md, print). local() only:
+ * nothing is fetched. If none of the names matches, the stack below it applies as before.
+ */
+const PRINT_FONT_FACE = `@font-face { font-family: "YB Print CJK"; font-weight: 100 900;
+  src: local("Noto Sans CJK SC"), local("NotoSansCJKsc-Regular"), local("Source Han Sans SC"), local("SourceHanSansSC-Regular"), local("Microsoft YaHei"), local("SimSun"); }`;
 
 /** Page margins; tests use them to compute the printable width. */
 export const PAGE_MARGIN_MM = { top: 12, right: 13, bottom: 12, left: 13 } as const;
 
 export const PRINT_STYLESHEET = `
+${PRINT_FONT_FACE}
 @page { size: A4; margin: ${PAGE_MARGIN_MM.top}mm ${PAGE_MARGIN_MM.right}mm ${PAGE_MARGIN_MM.bottom}mm ${PAGE_MARGIN_MM.left}mm; }
 html, body { margin: 0; padding: 0; background: #fff; }
 .yb-print { font-family: ${PRINT_FONT_STACK}; font-size: 10.5pt; line-height: 1.5; color: #000;
