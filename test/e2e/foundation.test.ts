@@ -1,30 +1,13 @@
 // The foundation slice end to end: first-run setup → login → a referral typed with the keyboard →
 // saved and listed as 待上传; a wrong ID check digit refused with the Chinese message; a reviewer
 // without 新增备案. The desk runs in-process in training mode; Debian's Chromium drives the real build.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDesk, type Desk } from '../../main/app/desk';
-import { startWebHost, type WebHost } from '../../main/web/server';
+import type { Desk } from '../../main/app/desk';
+import type { WebHost } from '../../main/web/server';
 import { businessDate } from '../../shared/domain/time';
+import { prepareRenderer, shot as pageShot, startStation, type Station } from './harness';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const STATIC_DIR = join(ROOT, 'dist/renderer');
-const SHOTS = join(ROOT, 'test-artifacts/e2e');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const STEP_TIMEOUT = 15_000;
 const TEST_TIMEOUT = 60_000;
 
@@ -32,61 +15,22 @@ const VALID_ID = '11010519491231002X';
 const WRONG_CHECK_DIGIT_ID = '110105194912310021';
 const BANNER = '演练模式：数据仅用于培训，不会上传到真实医保平台';
 
+let station: Station;
 let desk: Desk;
 let host: WebHost;
-let context: BrowserContext;
 let page: Page;
-const temps: string[] = [];
-
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  temps.push(dir);
-  return dir;
-}
-
-// The page's animation API, typed here because this file compiles without the DOM library.
-interface AnimationsHost {
-  document: { getAnimations(): { playState: string; effect: { getTiming(): { iterations?: number } } | null }[] };
-}
-
-/** No finite CSS animation or transition is running (antd's enter motions, the table's loading fade). */
-const settled = () =>
-  (globalThis as unknown as AnimationsHost).document
-    .getAnimations()
-    .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity);
 
 /** Screenshots wait for loading and antd's motions to finish, so they show the settled screen. */
-async function shot(name: string): Promise<void> {
-  await expect.poll(() => page.locator('.ant-spin-spinning').count()).toBe(0);
-  await page.waitForFunction(settled);
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-}
+const shot = (name: string) => pageShot(page, name, { spinners: true });
 const focused = (id: string) => page.locator(`#${id}:focus`);
 
 beforeAll(async () => {
-  if (!existsSync(join(STATIC_DIR, 'index.html'))) {
-    execFileSync(process.execPath, ['scripts/build.mjs', '--renderer'], { cwd: ROOT, stdio: 'inherit', timeout: 90_000 });
-  }
-  mkdirSync(SHOTS, { recursive: true });
-  desk = await createDesk({ dataDir: tempDir('desk-e2e-data-'), mode: 'training' });
-  host = await startWebHost({ desk, port: 0, staticDir: STATIC_DIR });
-  context = await chromium.launchPersistentContext(tempDir('desk-e2e-chromium-'), {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1366, height: 900 },
-    locale: 'zh-CN',
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(STEP_TIMEOUT);
+  prepareRenderer();
+  station = await startStation({ name: 'foundation', stepTimeout: STEP_TIMEOUT });
+  ({ desk, host, page } = station);
 });
 
-afterAll(async () => {
-  await context?.close();
-  await host?.close();
-  desk?.close();
-  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => station?.close());
 
 describe('foundation slice in the browser', () => {
   it('sets up the desk on first run and logs the administrator in', async () => {
@@ -124,37 +68,37 @@ describe('foundation slice in the browser', () => {
 
   it('saves a referral typed with the keyboard and lists it as 待上传', async () => {
     await page.getByRole('button', { name: '新增备案' }).first().click();
-    await focused('referral_insuranceType').waitFor();
+    await focused('filing_insuranceType').waitFor();
     const kb = page.keyboard;
 
     await kb.press('Enter'); // opens 险种类别
     await kb.press('Enter'); // takes 职工医保, moves on
-    await focused('referral_certType').waitFor();
+    await focused('filing_certType').waitFor();
     await kb.press('Enter'); // 居民身份证 is preset
-    await focused('referral_certNo').waitFor();
+    await focused('filing_certNo').waitFor();
     await kb.type(VALID_ID); // as a card reader would: digits, then Enter
     await kb.press('Enter');
-    await focused('referral_personName').waitFor();
+    await focused('filing_personName').waitFor();
     await kb.type('张三');
     await kb.press('Enter');
-    await focused('referral_startDate').waitFor();
-    expect(await page.locator('#referral_startDate').inputValue()).toBe(businessDate(new Date()));
+    await focused('filing_startDate').waitFor();
+    expect(await page.locator('#filing_startDate').inputValue()).toBe(businessDate(new Date()));
     await kb.press('Enter');
-    await focused('referral_details_destinationRegion').waitFor();
+    await focused('filing_details_destinationRegion').waitFor();
     await kb.type('上海');
     await kb.press('Enter');
-    await focused('referral_details_diagnosisName').waitFor();
+    await focused('filing_details_diagnosisName').waitFor();
     await kb.type('肺恶性肿瘤');
     await kb.press('Enter');
     await kb.type('C34.9');
     await kb.press('Enter');
-    await focused('referral_details_referralKind').waitFor();
+    await focused('filing_details_referralKind').waitFor();
     await kb.press('Enter'); // opens 异地转诊类型
     await kb.press('Enter'); // takes 转外省就医
-    await focused('referral_details_referralReason').waitFor();
+    await focused('filing_details_referralReason').waitFor();
     await kb.type('本院无放疗条件');
     await kb.press('Enter');
-    await focused('referral_details_phone').waitFor();
+    await focused('filing_details_phone').waitFor();
     await kb.type('13800138000');
     // Nothing was submitted on the way: no error alert, still on the form.
     expect(await page.locator('.ant-alert-error').count()).toBe(0);
@@ -194,25 +138,25 @@ describe('foundation slice in the browser', () => {
 
   it('refuses a wrong ID check digit with the Chinese message under 个人编号', async () => {
     await page.getByRole('button', { name: '新增备案' }).first().click();
-    await focused('referral_insuranceType').waitFor();
+    await focused('filing_insuranceType').waitFor();
     const kb = page.keyboard;
     await kb.press('Enter');
     await kb.press('Enter');
-    await focused('referral_certType').waitFor();
+    await focused('filing_certType').waitFor();
     await kb.press('Enter');
     await kb.type(WRONG_CHECK_DIGIT_ID);
     await kb.press('Enter');
     await kb.type('李四');
     await kb.press('Control+S');
 
-    const help = page.locator('#referral_certNo_help');
+    const help = page.locator('#filing_certNo_help');
     await expect.poll(() => help.textContent()).toContain('身份证号校验位不正确，请核对第18位');
     expect(await page.locator('.ant-alert-error').textContent()).toContain('身份证号校验位不正确');
-    await focused('referral_certNo').waitFor(); // the first field to fix has focus
+    await focused('filing_certNo').waitFor(); // the first field to fix has focus
     await shot('07-referral-bad-id');
 
     // Fixing the number takes the message away.
-    await page.locator('#referral_certNo').fill(VALID_ID);
+    await page.locator('#filing_certNo').fill(VALID_ID);
     await expect.poll(() => help.count()).toBe(0);
     await page.getByRole('button', { name: '返回列表' }).click();
     await page.getByText('备案列表', { exact: true }).first().waitFor();

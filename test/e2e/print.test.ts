@@ -5,22 +5,15 @@
 //   打印设置 for an administrator.
 // - a desk with a printer port (a recording stand-in, as the Electron shell provides): the same
 //   screen sends the rendered document through print.a4 and downloads the exported PDF.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
+import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestOf } from '../../shared/contract';
-import { createDesk, type Desk } from '../../main/app/desk';
-import { startWebHost, type WebHost } from '../../main/web/server';
+import type { Desk } from '../../main/app/desk';
 import { printAudits, RecordingPrinter, valueOf } from '../print-service/helpers';
+import { browserLogin, prepareRenderer, sessionOf, shot as pageShot, startStation, type Station } from './harness';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const STATIC_DIR = join(ROOT, 'dist/renderer');
-const SHOTS = join(ROOT, 'test-artifacts/e2e');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const STEP_TIMEOUT = 15_000;
 const TEST_TIMEOUT = 90_000;
 
@@ -42,20 +35,6 @@ const REFERRAL: RequestOf<'filing.create'> = {
   details: { destinationRegion: '310000', diagnosisName: '肺恶性肿瘤', diagnosisCode: 'C34.9', referralKind: '1', referralReason: '本院无放疗条件', phone: '13800138000' },
 };
 
-const temps: string[] = [];
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  temps.push(dir);
-  return dir;
-}
-
-interface Station {
-  desk: Desk;
-  host: WebHost;
-  context: BrowserContext;
-  page: Page;
-}
-
 /**
  * window.print in the page and in every frame (the previews are sandboxed srcdoc frames, same
  * origin) records what it would have printed instead of opening a dialog.
@@ -68,42 +47,14 @@ window.print = function () {
   (top.__printed = top.__printed || []).push(what);
 };`;
 
-async function station(printer?: RecordingPrinter): Promise<Station> {
-  const desk = await createDesk({ dataDir: tempDir('desk-e2e-print-'), mode: 'training', log: { error: () => {} }, ...(printer ? { printer } : {}) });
-  valueOf(await desk.dispatch('setup.initialize', SETUP, null));
-  const host = await startWebHost({ desk, port: 0, staticDir: STATIC_DIR });
-  const context = await chromium.launchPersistentContext(tempDir('desk-e2e-print-chromium-'), {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1366, height: 900 },
-    locale: 'zh-CN',
-    acceptDownloads: true,
-  });
-  await context.addInitScript({ content: STUB_PRINT });
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(STEP_TIMEOUT);
-  return { desk, host, context, page };
-}
+const station = (printer?: RecordingPrinter): Promise<Station> =>
+  startStation({ name: 'print', setup: SETUP, desk: printer ? { printer } : {}, browser: { acceptDownloads: true }, initScript: STUB_PRINT, stepTimeout: STEP_TIMEOUT });
 
-async function close(s: Station | undefined): Promise<void> {
-  await s?.context.close();
-  await s?.host.close();
-  s?.desk.close();
-}
+const close = (s: Station | undefined) => s?.close();
 
-async function login(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await page.locator('#login_username').fill(SETUP.adminUsername);
-  await page.locator('#login_password').fill(SETUP.adminPassword);
-  await page.keyboard.press('Enter');
-  await page.getByTestId('operator').waitFor();
-}
+const login = (page: Page, url: string) => browserLogin(page, SETUP.adminUsername, SETUP.adminPassword, url);
 
-async function adminSession(desk: Desk) {
-  const r = valueOf(await desk.dispatch('auth.login', { username: SETUP.adminUsername, password: SETUP.adminPassword }, null));
-  return desk.sessions.get(r.token)!;
-}
+const adminSession = (desk: Desk) => sessionOf(desk, SETUP.adminUsername, SETUP.adminPassword);
 
 const printed = (page: Page) => page.evaluate(() => (globalThis as unknown as { __printed?: string[] }).__printed ?? []);
 const preview = (page: Page): FrameLocator => page.frameLocator('[data-testid="print-preview"]');
@@ -113,32 +64,14 @@ const preview = (page: Page): FrameLocator => page.frameLocator('[data-testid="p
  */
 const printButton = (page: Page) => page.getByTestId('print-screen').locator('button', { hasText: /^打印$/ });
 
-interface AnimationsHost {
-  document: { getAnimations(): { playState: string; effect: { getTiming(): { iterations?: number } } | null }[] };
-}
-const settled = () =>
-  (globalThis as unknown as AnimationsHost).document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity);
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.waitForFunction(settled);
-  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
-}
+const shot = (page: Page, name: string) => pageShot(page, name, { fullPage: false });
 
 /** Waits for antd's message toast with this text, then lets it go. */
 async function toast(page: Page, text: string): Promise<void> {
   await page.locator('.ant-message-notice', { hasText: text }).first().waitFor();
 }
 
-beforeAll(() => {
-  if (!existsSync(join(STATIC_DIR, 'index.html'))) {
-    execFileSync(process.execPath, ['scripts/build.mjs', '--renderer'], { cwd: ROOT, stdio: 'inherit', timeout: 90_000 });
-  }
-  mkdirSync(SHOTS, { recursive: true });
-});
-
-afterAll(() => {
-  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
-});
+beforeAll(() => prepareRenderer());
 
 describe('printing in browser mode (no printer port)', () => {
   let s: Station;
@@ -251,34 +184,34 @@ describe('printing in browser mode (no printer port)', () => {
     const { page, desk } = s;
     await page.getByRole('button', { name: '新增备案' }).first().click();
     const kb = page.keyboard;
-    await page.locator('#referral_insuranceType:focus').waitFor();
+    await page.locator('#filing_insuranceType:focus').waitFor();
     await kb.press('Enter');
     await kb.press('Enter');
-    await page.locator('#referral_certType:focus').waitFor();
+    await page.locator('#filing_certType:focus').waitFor();
     await kb.press('Enter');
-    await page.locator('#referral_certNo:focus').waitFor();
+    await page.locator('#filing_certNo:focus').waitFor();
     await kb.type('340104198001010020'); // another person: the desk refuses overlapping filings of one person
     await kb.press('Enter');
-    await page.locator('#referral_personName:focus').waitFor();
+    await page.locator('#filing_personName:focus').waitFor();
     await kb.type('李四');
     await kb.press('Enter');
-    await page.locator('#referral_startDate:focus').waitFor();
+    await page.locator('#filing_startDate:focus').waitFor();
     await kb.press('Enter');
-    await page.locator('#referral_details_destinationRegion:focus').waitFor();
+    await page.locator('#filing_details_destinationRegion:focus').waitFor();
     await kb.type('上海');
     await kb.press('Enter');
-    await page.locator('#referral_details_diagnosisName:focus').waitFor();
+    await page.locator('#filing_details_diagnosisName:focus').waitFor();
     await kb.type('肺恶性肿瘤');
     await kb.press('Enter');
     await kb.type('C34.9');
     await kb.press('Enter');
-    await page.locator('#referral_details_referralKind:focus').waitFor();
+    await page.locator('#filing_details_referralKind:focus').waitFor();
     await kb.press('Enter');
     await kb.press('Enter');
-    await page.locator('#referral_details_referralReason:focus').waitFor();
+    await page.locator('#filing_details_referralReason:focus').waitFor();
     await kb.type('本院无放疗条件');
     await kb.press('Enter');
-    await page.locator('#referral_details_phone:focus').waitFor();
+    await page.locator('#filing_details_phone:focus').waitFor();
     await kb.type('13800138000');
     await kb.press('Enter');
     await page.getByText('备案已保存').waitFor();
@@ -339,7 +272,7 @@ describe('printing on a desk with a printer port (the Electron path, minus IPC)'
     await page.getByRole('button', { name: '导出PDF' }).click();
     const file = await download;
     expect(file.suggestedFilename()).toBe(`备案表-${localNo}.pdf`);
-    const path = join(tempDir('desk-e2e-pdf-'), 'out.pdf');
+    const path = join(s.tempDir('desk-e2e-pdf-'), 'out.pdf');
     await file.saveAs(path);
     expect(readFileSync(path).toString()).toBe('%PDF-1.7');
     await toast(page, '已导出备案表PDF（补打），已记录打印日志');

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RequestOf } from '../../shared/contract';
 import type { ReferralRequestInput } from '../../shared/domain/filing-request';
+import { idCardCheckChar } from '../../shared/domain/idcard';
 import { createDesk, type Desk, type DeskConfig } from '../../main/app/desk';
 import type { Session } from '../../main/app/sessions';
 
@@ -20,6 +21,15 @@ export const SETUP: RequestOf<'setup.initialize'> = {
   adminDisplayName: '系统管理员',
   adminPassword: 'admin12345',
 };
+
+/**
+ * A valid GB 11643 ID number for test person `n` (0 ≤ n < 28 000), distinct per n and from referral()'s
+ * default: a desk refuses a second active filing of the same class for one person whose dates overlap.
+ */
+export function personIdNumber(n: number): string {
+  const first17 = `110105196001${String(1 + (n % 28)).padStart(2, '0')}${String(Math.floor(n / 28)).padStart(3, '0')}`;
+  return first17 + idCardCheckChar(first17);
+}
 
 export function referral(overrides: Partial<ReferralRequestInput> = {}): ReferralRequestInput {
   return {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDuration, formatMonthDayTime, formatRate, formatSeconds, formatWaited } from '../../renderer/src/screens/queue/format';
 import { advanceReplay, IDLE_REPLAY, notePlatform, replayProgress, type ReplayTracker } from '../../renderer/src/screens/queue/replay';
-import { cstInstant, cstPickerValue, cstText, defaultWindow } from '../../renderer/src/screens/maintenance/cstTime';
+import { cstInstant, cstPickerValue, cstText, defaultWindow } from '../../renderer/src/components/cstTime';
 import { replayLabel } from '../../renderer/src/screens/workspace/QueueStatusBar';
 
 const ago = (now: Date, minutes: number) => new Date(now.getTime() - minutes * 60_000).toISOString();

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { MaintenanceWindowDto, QueueAttemptDto, QueueEntryDto, RequestOf, Role } from '../../shared/contract';
 import { businessDateTime } from '../../shared/domain/time';
 import { QueueScreen } from '../../renderer/src/screens/queue/QueueScreen';
-import { NO_EDIT_NOTICE } from '../../renderer/src/screens/queue/RejectedDialog';
+import { FIX_NOTICE } from '../../renderer/src/screens/queue/RejectedDialog';
 import { emptyQueue, fakeDesk } from './fakeDesk';
 
 const at = '2026-11-23T06:00:00.000Z';
@@ -194,14 +194,14 @@ describe('核实处理', () => {
 });
 
 describe('被退回', () => {
-  it("shows the platform's message, says plainly what cannot be done, and resubmits unchanged", async () => {
+  it("shows the platform's message, offers the fix in the editor, and resubmits unchanged", async () => {
     const desk = renderQueue('operator');
     await screen.findByText('20261123-0001');
     fireEvent.click(within(row('3')).getByRole('button', { name: '退回处理' }));
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).getByTestId('rejected-reason').textContent).toContain('该参保人已有转往上海演练肿瘤医院的有效转院备案，请勿重复备案');
-    expect(dialog.textContent).toContain(NO_EDIT_NOTICE);
-    expect(dialog.textContent).toContain('作废该备案，再新增一条正确的备案');
+    expect(dialog.textContent).toContain(FIX_NOTICE);
+    expect(within(dialog).getByRole('button', { name: '修改备案' })).toBeTruthy();
     fireEvent.click(within(dialog).getByRole('button', { name: '按原内容重新提交' }));
     await waitFor(() => expect(calls(desk, 'queue.retryNow')).toEqual([{ entryId: '3' }]));
   });

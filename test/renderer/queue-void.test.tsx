@@ -6,32 +6,10 @@ import type { OperatorDto, ResponseOf } from '../../shared/contract';
 import { voidConsequence } from '../../renderer/src/screens/filing-list/VoidFiling';
 import { Workspace } from '../../renderer/src/screens/workspace/Workspace';
 import { emptyQueue, fakeDesk } from './fakeDesk';
+import { filingSummary as filing } from './summaries';
 
-type Summary = ResponseOf<'filing.list'>['items'][number];
 const institution = { code: 'H34010100001', name: '合肥市第一人民医院', regionCode: '340100' };
 const person = (role: OperatorDto['role']): OperatorDto => ({ id: 'op1', username: 'u1', displayName: '王经办', role, active: true });
-
-function filing(n: number, over: Partial<Summary> = {}): Summary {
-  return {
-    id: `f${n}`,
-    localNo: `20261123-000${n}`,
-    type: 'referral',
-    insuranceType: 'employee',
-    certType: 'id_card',
-    certNoMasked: '1101**********002X',
-    personName: `演练${n}`,
-    destinationRegion: '310000',
-    destinationLabel: '上海市',
-    startDate: '2026-11-23',
-    endDate: null,
-    status: 'active',
-    uploadState: 'pending',
-    platformSerial: null,
-    createdBy: 'op1',
-    createdAt: '2026-11-23T06:00:00.000Z',
-    ...over,
-  };
-}
 
 const FILINGS = [filing(1), filing(2, { uploadState: 'uploaded', platformSerial: 'S1' }), filing(3, { status: 'voided', uploadState: 'cancelled' })];
 

@@ -3,29 +3,18 @@ import { describe, expect, it } from 'vitest';
 import type { OperatorDto, ResponseOf } from '../../shared/contract';
 import { Workspace } from '../../renderer/src/screens/workspace/Workspace';
 import { emptyQueue, fakeDesk } from './fakeDesk';
+import { filingSummary } from './summaries';
 
 const institution = { code: 'H34010100001', name: '合肥市第一人民医院', regionCode: '340100' };
 const person = (role: OperatorDto['role']): OperatorDto => ({ id: 'op1', username: 'u1', displayName: '李复核', role, active: true });
 
-const filing: ResponseOf<'filing.list'>['items'][number] = {
-  id: 'f1',
+const filing = filingSummary(1, {
   localNo: '20260105-0001',
-  type: 'referral',
-  insuranceType: 'employee',
-  certType: 'id_card',
-  certNoMasked: '1101**********002X',
   personName: '张三',
-  destinationRegion: '310000',
-  destinationLabel: '上海市',
   startDate: '2026-01-05',
-  endDate: null,
-  status: 'active',
-  uploadState: 'pending',
-  platformSerial: null,
-  createdBy: 'op1',
   // 2026-01-05 02:00 UTC is 10:00 in China, whatever zone the test machine is in.
   createdAt: '2026-01-05T02:00:00.000Z',
-};
+});
 
 function renderWorkspace(role: OperatorDto['role'], list: ResponseOf<'filing.list'> = { total: 0, items: [] }) {
   const desk = fakeDesk({

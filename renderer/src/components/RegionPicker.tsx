@@ -11,13 +11,23 @@ export interface RegionPickerProps {
   placeholder?: string;
 }
 
-/**
- * A province → city picker whose value is the 6-digit region code. Typing filters by name or code;
- * Enter takes the top result unless the operator moved through the list with the arrow keys.
- */
-export function RegionPicker({ scope, value, onChange, id, placeholder }: RegionPickerProps) {
+/** A province → city picker whose value is the 6-digit region code. */
+export function RegionPicker({ scope, ...props }: RegionPickerProps) {
   const options = useMemo(() => (scope === 'destination' ? destinationOptions() : divisionOptions()), [scope]);
-  const parentsSelectable = scope === 'division';
+  return <RegionCascader {...props} options={options} parentsSelectable={scope === 'division'} />;
+}
+
+export interface RegionCascaderProps extends Omit<RegionPickerProps, 'scope'> {
+  options: RegionOption[];
+  /** Whether a province (not only a city) can be the value. */
+  parentsSelectable: boolean;
+}
+
+/**
+ * The region cascader every region field uses: typing filters by name or code; Enter takes the top
+ * result unless the operator moved through the list with the arrow keys.
+ */
+export function RegionCascader({ options, parentsSelectable, value, onChange, id, placeholder }: RegionCascaderProps) {
   const [open, setOpen] = useState(false);
   const [search, setSearch] = useState('');
   const navigated = useRef(false);

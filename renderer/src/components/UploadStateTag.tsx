@@ -8,6 +8,7 @@ const COLORS: Record<UploadState, string> = {
   uncertain: 'orange',
   rejected: 'error',
   cancelled: 'default',
+  not_required: 'default',
 };
 
 export function UploadStateTag({ state }: { state: UploadState }) {

@@ -1,20 +1,36 @@
-// 备案列表: the desk's filings, newest first, searchable by 证件号 / 姓名 / 拼音首字母 / 本地编号.
-import { Alert, Button, Card, Input, Table } from 'antd';
+// 备案列表: the desk's filings, newest first, searchable by 身份证号 / 姓名 / 拼音首字母 / 本地编号 /
+// 平台流水号 and filtered by type, status, upload state, filing date (CST) and operator (FilingFilters).
+// A row's number opens the filing's detail (every field, 办理记录, 修改 / 作废 / 复核 as the role allows).
+import { Alert, Button, Card, Table } from 'antd';
 import { useMemo, useState } from 'react';
+import type { OperatorDto } from '../../../../shared/contract';
 import type { FilingSummary } from '../../../../shared/domain/filing';
+import { usePagedQuery } from '../../api/usePagedQuery';
+import { FilingDetailDrawer } from '../filing-detail/FilingDetailDrawer';
 import { PrintDialog } from '../print/PrintDialog';
 import { filingColumnsWith } from './columns';
-import { useFilingPage } from './useFilingPage';
+import { FilingFilters } from './FilingFilters';
+import { isFiltered, listRequest, PAGE_SIZES, useFilingListState } from './listState';
 import { VoidFilingDialog } from './VoidFiling';
 
-export function FilingListScreen({ onNew, canVoid = false }: { onNew?: (() => void) | undefined; canVoid?: boolean }) {
-  const [query, setQuery] = useState('');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
-  const { data, loading, error, reload } = useFilingPage({ query, page, pageSize });
+export interface FilingListScreenProps {
+  onNew?: (() => void) | undefined;
+  canVoid?: boolean;
+  /** The logged-in operator: with it, rows open the filing's detail and its actions. */
+  operator?: OperatorDto | undefined;
+}
+
+export function FilingListScreen({ onNew, canVoid = false, operator }: FilingListScreenProps) {
+  const { state, setFilters, clearFilters, setPage } = useFilingListState(operator?.id);
+  const { data, loading, error, reload } = usePagedQuery('filing.list', listRequest(state));
   const [printing, setPrinting] = useState<string | null>(null);
   const [voiding, setVoiding] = useState<FilingSummary | null>(null);
-  const columns = useMemo(() => filingColumnsWith((f) => setPrinting(f.id), canVoid ? setVoiding : undefined), [canVoid]);
+  const [open, setOpen] = useState<string | null>(null);
+  const canOpen = operator !== undefined;
+  const columns = useMemo(
+    () => filingColumnsWith((f) => setPrinting(f.id), canVoid ? setVoiding : undefined, canOpen ? (f) => setOpen(f.id) : undefined),
+    [canVoid, canOpen],
+  );
 
   return (
     <Card
@@ -27,21 +43,7 @@ export function FilingListScreen({ onNew, canVoid = false }: { onNew?: (() => vo
         )
       }
     >
-      <div style={{ display: 'flex', gap: 12, marginBottom: 16 }}>
-        <Input.Search
-          aria-label="查询备案"
-          placeholder="证件号 / 姓名 / 拼音首字母 / 本地编号"
-          allowClear
-          enterButton="查询"
-          maxLength={50}
-          style={{ maxWidth: 420 }}
-          onSearch={(value) => {
-            setQuery(value.trim());
-            setPage(1);
-          }}
-        />
-        <Button onClick={reload}>刷新</Button>
-      </div>
+      <FilingFilters filters={state.filters} onChange={setFilters} onClear={clearFilters} onReload={reload} />
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Table
         rowKey="id"
@@ -50,22 +52,21 @@ export function FilingListScreen({ onNew, canVoid = false }: { onNew?: (() => vo
         dataSource={data.items}
         loading={loading}
         scroll={{ x: 1100 }}
-        locale={{ emptyText: query ? '没有符合条件的备案' : '暂无备案' }}
+        locale={{ emptyText: isFiltered(state.filters) ? '没有符合条件的备案' : '暂无备案' }}
         pagination={{
-          current: page,
-          pageSize,
+          current: state.page,
+          pageSize: state.pageSize,
           total: data.total,
           showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100],
-          showTotal: (total) => `共 ${total} 条`,
-          onChange: (p, size) => {
-            setPage(size === pageSize ? p : 1);
-            setPageSize(size);
-          },
+          pageSizeOptions: [...PAGE_SIZES],
+          // The main side counts up to a cap: past it the list says so instead of a slow exact count.
+          showTotal: (total) => (data.totalCapped ? `超过 ${total} 条` : `共 ${total} 条`),
+          onChange: setPage,
         }}
       />
       <PrintDialog filingId={printing} onClose={() => setPrinting(null)} />
-      <VoidFilingDialog filing={voiding} onClose={() => setVoiding(null)} />
+      <VoidFilingDialog filing={voiding} operatorId={operator?.id} onClose={() => setVoiding(null)} />
+      {operator && <FilingDetailDrawer filingId={open} operator={operator} onClose={() => setOpen(null)} onRefile={onNew} />}
     </Card>
   );
 }

@@ -1,9 +1,10 @@
 import type { TableColumnsType } from 'antd';
-import { Tag, Typography } from 'antd';
-import { FILING_TYPE_LABELS, type FilingSummary } from '../../../../shared/domain/filing';
+import { Button, Tag, Typography } from 'antd';
+import { FILING_TYPE_LABELS, REVIEW_STATUS_LABELS, type FilingSummary } from '../../../../shared/domain/filing';
 import { regionLabel } from '../../../../shared/domain/regions';
 import { UploadStateTag } from '../../components/UploadStateTag';
 import { formatDateTime } from '../../format/dates';
+import { OriginTag } from '../filing-detail/OriginTag';
 import { RowPrintButton } from '../print/RowPrintButton';
 import { RowVoidButton } from './VoidFiling';
 
@@ -15,17 +16,42 @@ function endDate(f: FilingSummary) {
   return f.type === 'referral' ? <Typography.Text type="secondary">{REFERRAL_END_DATE_PENDING}</Typography.Text> : '—';
 }
 
-/** The columns; with `onPrint`, each row's 本地编号 carries the 打印 action, with `onVoid` an active filing's 作废. */
-export function filingColumnsWith(onPrint?: (f: FilingSummary) => void, onVoid?: (f: FilingSummary) => void): TableColumnsType<FilingSummary> {
+/** Filings held for 复核 or returned by the reviewer say so next to their number. */
+function ReviewTag({ f }: { f: FilingSummary }) {
+  if (f.status !== 'active' || (f.reviewStatus !== 'pending_review' && f.reviewStatus !== 'returned')) return null;
+  return (
+    <Tag color={f.reviewStatus === 'returned' ? 'orange' : 'gold'} style={{ marginLeft: 6 }}>
+      {REVIEW_STATUS_LABELS[f.reviewStatus]}
+    </Tag>
+  );
+}
+
+/**
+ * The columns; with `onOpen`, each row's 本地编号 opens the filing's detail, with `onPrint` it carries
+ * the 打印 action, with `onVoid` an active filing's 作废.
+ */
+export function filingColumnsWith(
+  onPrint?: (f: FilingSummary) => void,
+  onVoid?: (f: FilingSummary) => void,
+  onOpen?: (f: FilingSummary) => void,
+): TableColumnsType<FilingSummary> {
   return [
     {
       title: '本地编号',
       dataIndex: 'localNo',
-      width: 150,
+      width: 170,
       render: (localNo: string, f) => (
         <>
-          {localNo}
+          {onOpen ? (
+            <Button type="link" size="small" style={{ padding: 0 }} title="查看详情与办理记录" data-testid="row-open" onClick={() => onOpen(f)}>
+              {localNo}
+            </Button>
+          ) : (
+            localNo
+          )}
           {f.status === 'voided' && <Tag style={{ marginLeft: 6 }}>已作废</Tag>}
+          <ReviewTag f={f} />
+          <OriginTag f={f} />
           {onPrint && <RowPrintButton onClick={() => onPrint(f)} />}
           {onVoid && f.status === 'active' && <RowVoidButton onClick={() => onVoid(f)} />}
         </>

@@ -10,8 +10,8 @@ import { FailureAlert } from '../../components/FailureAlert';
 import { formatDateTime } from '../../format/dates';
 import { useFormFailure } from '../../forms/useFormFailure';
 import { useDeskEvent } from '../../hooks/useDeskEvent';
-import { CstDateTimePicker } from './CstDateTimePicker';
-import { cstText, defaultWindow } from './cstTime';
+import { CstDateTimePicker } from '../../components/CstPicker';
+import { cstText, defaultWindow } from '../../components/cstTime';
 
 type WindowState = (typeof MAINTENANCE_STATES)[number];
 

@@ -2,6 +2,7 @@
 // connection states, attempt outcomes, and which entries are uploads (the kinds main/sync/kinds.ts names).
 import type { PlatformStatusDto, QueueAttemptDto, QueueEntryDto } from '../../../../shared/contract';
 import { QUEUE_STATUS_LABELS, QUEUE_STATUSES, type QueueStatus } from '../../../../shared/domain/filing';
+import { attemptOutcomeWords } from '../../../../shared/domain/queue-labels';
 
 export const QUEUE_STATUS_COLORS: Record<QueueStatus, string> = {
   pending: 'gold',
@@ -55,30 +56,9 @@ export function platformStateLabel(state: PlatformState, configured: boolean): s
   return configured ? PLATFORM_STATE_LABELS[state] : '未配置医保平台';
 }
 
-const OUTCOME_LABELS: Record<string, string> = {
-  ok: '成功',
-  rejected: '平台退回',
-  not_sent: '未发出',
-  unknown: '结果未知',
-  auth: '签到失效',
-  local_rejected: '本机拒绝（未发送）',
-  local_cancelled: '已撤回（未发送）',
-  local_done: '本机处理完毕',
-  reconcile_found: '核实：平台已有',
-  reconcile_absent: '核实：平台无记录',
-  operator_done: '人工核实：平台已有',
-  operator_pending: '人工核实：重新上传',
-  operator_requeued: '重新提交',
-};
-
-/** What an attempt row's outcome means; null is a request still on its way. */
+/** What an attempt row's outcome means (shared/domain/queue-labels.ts); null is a request still on its way. */
 export function outcomeLabel(outcome: QueueAttemptDto['outcome']): string {
-  if (outcome === null) return '进行中';
-  const known = OUTCOME_LABELS[outcome];
-  if (known) return known;
-  // reconcile_not_sent, reconcile_unknown, reconcile_rejected, …: the check itself did not get an answer.
-  if (outcome.startsWith('reconcile_')) return '核实查询失败';
-  return outcome;
+  return attemptOutcomeWords(outcome).tag;
 }
 
 export function outcomeColor(outcome: QueueAttemptDto['outcome']): string {

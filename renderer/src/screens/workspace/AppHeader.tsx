@@ -1,6 +1,9 @@
-// Who is working where: the institution, the navigation this role may use, the operator.
-import { Button, Dropdown, Layout, Space, Tag, Typography } from 'antd';
+// Who is working where: the institution, the navigation this role may use, the operator — whose
+// name opens 修改密码 (auth.changePassword, open to every role).
+import { App, Button, Dropdown, Layout, Modal, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { ROLE_LABELS, type InstitutionDto, type OperatorDto } from '../../../../shared/contract';
+import { ChangePasswordForm } from '../login/ChangePasswordForm';
 import type { View, ViewDef } from './views';
 
 export interface AppHeaderProps {
@@ -44,11 +47,35 @@ export function AppHeader({ institution, operator, views, view, onNavigate, onLo
         )}
       </Space>
       <Space size={12} style={{ marginLeft: 'auto' }}>
-        <span data-testid="operator">
-          {operator.displayName} <Tag>{ROLE_LABELS[operator.role]}</Tag>
-        </span>
+        <OperatorMenu operator={operator} />
         <Button onClick={onLogout}>退出登录</Button>
       </Space>
     </Layout.Header>
+  );
+}
+
+/** The operator's name and role; a click offers 修改密码 in a dialog. */
+function OperatorMenu({ operator }: { operator: OperatorDto }) {
+  const { message } = App.useApp();
+  const [changing, setChanging] = useState(false);
+  return (
+    <>
+      <Dropdown trigger={['click']} menu={{ items: [{ key: 'password', label: '修改密码' }], onClick: () => setChanging(true) }}>
+        <Button type="text" data-testid="operator">
+          {operator.displayName} <Tag style={{ marginInlineEnd: 0 }}>{ROLE_LABELS[operator.role]}</Tag>
+          <span aria-hidden>▾</span>
+        </Button>
+      </Dropdown>
+      {changing && (
+        <Modal open title="修改密码" footer={null} onCancel={() => setChanging(false)} destroyOnHidden>
+          <ChangePasswordForm
+            onChanged={() => {
+              setChanging(false);
+              void message.success('密码已修改');
+            }}
+          />
+        </Modal>
+      )}
+    </>
   );
 }

@@ -7,6 +7,7 @@ import { useApi } from '../../api/ApiContext';
 import { OutageBanner } from '../queue/OutageBanner';
 import { useDeskStatus } from '../queue/useDeskStatus';
 import { AppHeader } from './AppHeader';
+import { IdleLock } from './IdleLock';
 import { QueueStatusBar } from './QueueStatusBar';
 import { HOME_VIEW, viewsFor, type View } from './views';
 
@@ -30,6 +31,7 @@ export function Workspace({ institution, operator, onLogout }: WorkspaceProps) {
       <Layout.Content style={{ padding: 24 }}>
         {current?.render({ operator, institution, status, navigate: setView })}
       </Layout.Content>
+      <IdleLock operator={operator} onLogout={onLogout} onResumed={status.refresh} />
     </Layout>
   );
 }

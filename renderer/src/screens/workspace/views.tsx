@@ -7,7 +7,14 @@ import { canCall } from '../../api/access';
 import { FilingListScreen } from '../filing-list/FilingListScreen';
 import { QueueScreen } from '../queue/QueueScreen';
 import type { DeskStatus } from '../queue/useDeskStatus';
-import { ReferralFormScreen } from '../referral-form/ReferralFormScreen';
+import { FilingFormScreen } from '../filing-form';
+import { ReviewScreen } from '../review/ReviewScreen';
+import { AuditScreen } from '../admin/AuditScreen';
+import { OperatorsScreen } from '../admin/OperatorsScreen';
+import { SettingsScreen } from '../admin/SettingsScreen';
+import { ReportsScreen } from '../reports/ReportsScreen';
+import { BackupScreen } from '../backup/BackupScreen';
+import { BackEntryScreen, CutoverScreen } from '../cutover';
 
 export type View = string;
 
@@ -35,15 +42,16 @@ export const VIEWS: readonly ViewDef[] = [
     group: 'main',
     channel: 'filing.list',
     render: ({ operator, navigate }) => (
-      <FilingListScreen onNew={canCall(operator.role, 'filing.create') ? () => navigate('new-referral') : undefined} canVoid={canCall(operator.role, 'filing.void')} />
+      <FilingListScreen onNew={canCall(operator.role, 'filing.create') ? () => navigate('new-referral') : undefined} canVoid={canCall(operator.role, 'filing.void')} operator={operator} />
     ),
   },
   {
+    // Every filing type the institution's profile offers (the key predates the other types; the list's 新增 opens it).
     key: 'new-referral',
     label: '新增备案',
     group: 'main',
     channel: 'filing.create',
-    render: ({ navigate }) => <ReferralFormScreen onDone={() => navigate('list')} />,
+    render: ({ navigate }) => <FilingFormScreen onDone={() => navigate('list')} />,
   },
   {
     key: 'queue',
@@ -51,6 +59,66 @@ export const VIEWS: readonly ViewDef[] = [
     group: 'main',
     channel: 'queue.list',
     render: ({ operator, status }) => <QueueScreen role={operator.role} stats={status.stats} platformState={status.platform?.state ?? null} />,
+  },
+  {
+    key: 'review',
+    label: '复核',
+    group: 'main',
+    channel: 'review.list',
+    render: ({ operator }) => <ReviewScreen operator={operator} />,
+  },
+  {
+    key: 'reports',
+    label: '统计报表',
+    group: 'manage',
+    channel: 'report.summary',
+    render: () => <ReportsScreen />,
+  },
+  {
+    key: 'operators',
+    label: '操作员管理',
+    group: 'manage',
+    channel: 'operator.accounts',
+    render: ({ operator }) => <OperatorsScreen me={operator} />,
+  },
+  {
+    key: 'audit',
+    label: '审计日志',
+    group: 'manage',
+    channel: 'audit.list',
+    render: () => <AuditScreen />,
+  },
+  {
+    key: 'backup',
+    label: '数据备份',
+    group: 'manage',
+    channel: 'backup.restore',
+    render: () => <BackupScreen />,
+  },
+  {
+    key: 'cutover',
+    label: '平台切换',
+    group: 'manage',
+    channel: 'cutover.profile.get',
+    render: () => <CutoverScreen />,
+  },
+  {
+    key: 'back-entry',
+    label: '补录纸质备案',
+    group: 'manage',
+    channel: 'cutover.backEntry.create',
+    render: () => <BackEntryScreen />,
+  },
+  {
+    key: 'settings',
+    label: '系统设置',
+    group: 'manage',
+    channel: 'settings.security.set',
+    render: ({ institution, navigate }) => {
+      // Platform profile and credentials live on the cut-over screen (平台切换).
+      const platform = VIEWS.find((v) => v.key === 'cutover');
+      return <SettingsScreen institution={institution} onOpenPlatform={platform ? () => navigate(platform.key) : undefined} />;
+    },
   },
 ];
 
