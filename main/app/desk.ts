@@ -8,6 +8,7 @@ import type { InstitutionDto } from '../../shared/contract';
 import type { DbHandle } from '../../db/open';
 import { getInstitution } from '../../db/repositories/institution';
 import type { PlatformOperator } from '../platform/types';
+import type { PlatformSwitcher } from './platform-wiring';
 import type { ServiceContext } from '../services/context';
 import { SyncEngine, type SyncEngineOptions } from '../sync/engine';
 import type { SyncPlatform } from '../sync/ports';
@@ -16,6 +17,9 @@ import { EventBus } from './events';
 import { createHandlers } from './handlers';
 import type { DeskPrinter } from './printer';
 import { SessionStore } from './sessions';
+import { attachLookup } from '../services/lookupPlatform';
+import { defaultUploadRoute } from '../sync/mapping';
+import { startBackups } from '../services/backup';
 
 export const DESK_VERSION = '0.1.0';
 
@@ -46,6 +50,8 @@ export interface DeskPlatformConfig extends Omit<SyncEngineOptions, 'client' | '
   client: SyncPlatform | ((env: PlatformEnvironment) => SyncPlatform);
   /** Who the upload queue's calls are made as. */
   operator: PlatformOperator;
+  /** Run-time profile switching (cut-over, main/app/platform-wiring.ts); absent for fixed test clients. */
+  switcher?: PlatformSwitcher;
 }
 
 export interface Desk {
@@ -78,6 +84,14 @@ function lazyClient(factory: (env: PlatformEnvironment) => SyncPlatform, handle:
     probe: async (...args) => (await get()?.probe(...args)) ?? NOT_SET_UP,
     ensureSignedIn: async (...args) => (await get()?.ensureSignedIn(...args)) ?? NOT_SET_UP,
     invalidateSignIn: (...args) => get()?.invalidateSignIn(...args),
+    // The other filing types (main/sync/mapping.ts): the profile's routes and out-of-area transactions.
+    uploadRouteOf: (type) => {
+      const c = get();
+      return c?.uploadRouteOf ? c.uploadRouteOf(type) : defaultUploadRoute(type);
+    },
+    fileOutOfArea: async (...args) => (await get()?.fileOutOfArea?.(...args)) ?? NOT_SET_UP,
+    cancelOutOfArea: async (...args) => (await get()?.cancelOutOfArea?.(...args)) ?? NOT_SET_UP,
+    queryOutOfArea: async (...args) => (await get()?.queryOutOfArea?.(...args)) ?? NOT_SET_UP,
   };
 }
 
@@ -104,12 +118,15 @@ export async function createDesk(config: DeskConfig): Promise<Desk> {
   };
   let sync: SyncEngine | null = null;
   if (config.platform) {
-    const { client, ...options } = config.platform;
+    const { client, switcher: _switcher, ...options } = config.platform;
     sync = new SyncEngine(ctx, { ...options, client: typeof client === 'function' ? lazyClient(client, handle) : client });
   }
-  const dispatch = createDispatch(ctx, createHandlers({ sync }), config.log);
+  attachLookup(ctx, config.platform?.client, sync); // person lookup, catalogues, verification of hand-entered persons
+  const dispatch = createDispatch(ctx, createHandlers({ sync, platform: config.platform?.switcher ?? null }), config.log);
   // Persisted entries first: recovery and replay start before the desk takes new work.
   sync?.start();
+  // The daily online backup (docs/backup.md); catches up at once when today's slot has passed.
+  const stopBackups = startBackups(ctx, { ...(config.migrationsFolder ? { migrationsFolder: config.migrationsFolder } : {}), ...(config.log ? { log: config.log } : {}) });
   return {
     dispatch,
     events,
@@ -118,6 +135,7 @@ export async function createDesk(config: DeskConfig): Promise<Desk> {
     db: handle,
     sync,
     close: () => {
+      stopBackups();
       sync?.halt();
       handle.close();
     },

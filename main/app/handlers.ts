@@ -12,6 +12,7 @@ import * as queue from '../services/queue';
 import * as review from '../services/review';
 import * as setup from '../services/setup';
 import type { SyncControl } from '../sync/engine';
+import type { PlatformSwitcher } from './platform-wiring';
 import { DeskError } from './errors';
 import type { Session } from './sessions';
 import { adminHandlers } from './areas/admin';
@@ -19,6 +20,7 @@ import { cutoverHandlers } from './areas/cutover';
 import { lookupHandlers } from './areas/lookup';
 import { reportHandlers } from './areas/reports';
 import { workflowHandlers } from './areas/workflow';
+import { backupHandlers } from './areas/backup';
 
 export type Handler<C extends ChannelName> = (
   ctx: ServiceContext,
@@ -37,6 +39,8 @@ export function authed(session: Session | null): Session {
 /** What handlers need beyond the service context: the running upload queue, when there is one. */
 export interface HandlerDeps {
   sync: SyncControl | null;
+  /** The platform profile switcher (cut-over area); null without a platform or with a fixed client. */
+  platform?: PlatformSwitcher | null;
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
@@ -81,6 +85,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...reportHandlers(deps),
     ...cutoverHandlers(deps),
     ...workflowHandlers(deps),
+    ...backupHandlers(deps),
   };
 }
 

@@ -5,7 +5,7 @@ import { ROLES } from './roles';
 import { filingDetail, filingSummary, FILING_STATUSES, FILING_TYPES, QUEUE_STATUSES, UPLOAD_STATES } from '../domain/filing';
 import { changeOverrideRequest, filingRequest } from '../domain/filing-request';
 import { filingDraftSchema, filingEvaluationSchema, policyProfileIdSchema, POLICY_PROFILE_IDS } from '../domain/policy';
-import { optionalText, password, regionCode, requiredText, username } from '../domain/fields';
+import { isoDate, optionalText, password, regionCode, requiredText, username } from '../domain/fields';
 import { SLIP_WIDTHS } from '../domain/print/slip';
 import { channel, empty } from './define';
 import { operatorDto, institutionDto, queueStatsDto, queueEntryDto, queueAttemptDto, maintenanceWindowDto, platformStatusDto, PRINT_KINDS, MAX_PRINT_HTML, printTemplateId, printerName, printSettingsDto, printerDto, printOutcomeDto, businessDateTimeInput, fixmedinsCode, policyProfileDto } from './dtos';
@@ -87,16 +87,22 @@ export const channels = {
     access: 'authenticated',
   }),
   'filing.list': channel({
-    summary: 'Filings, newest first, paged, optionally filtered.',
+    summary:
+      'Filings, newest first (by filing date), paged, optionally filtered. The query is classified (local number, ID number or platform serial, name, pinyin initials) and searched by one index; total is counted up to a cap (totalCapped: more exist).',
     request: z.object({
       query: optionalText('查询内容', 50),
       type: z.enum(FILING_TYPES).optional(),
       status: z.enum(FILING_STATUSES).optional(),
       uploadState: z.enum(UPLOAD_STATES).optional(),
+      /** Filing date range, CST business dates, both ends included. */
+      filedFrom: isoDate('备案日期（起）').optional(),
+      filedTo: isoDate('备案日期（止）').optional(),
+      /** The operator who saved the filing. */
+      operatorId: z.string().min(1).max(64).optional(),
       page: z.number().int().min(1).default(1),
       pageSize: z.number().int().min(1).max(200).default(20),
     }),
-    response: z.object({ total: z.number().int(), items: z.array(filingSummary) }),
+    response: z.object({ total: z.number().int(), totalCapped: z.boolean().optional(), items: z.array(filingSummary) }),
     access: 'authenticated',
   }),
   'queue.stats': channel({
@@ -122,7 +128,7 @@ export const channels = {
     access: 'authenticated',
   }),
   'queue.retryNow': channel({
-    summary: 'Wake the queue now; with an entry id, a rejected entry (after the filing was fixed) goes back to pending.',
+    summary: 'Wake the queue now; with an entry id, a rejected entry goes back to pending unchanged (a fixed filing is requeued by filing.update itself).',
     request: z.object({ entryId: z.string().min(1).optional() }),
     response: z.object({ requeued: z.number().int() }),
     access: ['operator', 'admin'],
@@ -166,7 +172,7 @@ export const channels = {
   }),
   'filing.void': channel({
     summary: 'Void a filing; if it reached the platform, a cancel is queued, otherwise its upload is withdrawn.',
-    request: z.object({ id: z.string().min(1), reason: requiredText('作废原因', 100) }),
+    request: z.object({ id: z.string().min(1), reason: requiredText('作废原因', 100), override: changeOverrideRequest.optional() }),
     response: filingDetail,
     access: ['operator', 'admin'],
   }),
@@ -230,7 +236,7 @@ export const channels = {
   }),
   'filing.update': channel({
     summary:
-      'Edit a filing before it is uploaded (its create entry still pending); re-evaluated, audited with before/after. Within the profile\'s change lock an override (reason + a second reviewer) is required.',
+      'Edit a filing before it is uploaded (its create entry pending, or rejected: then requeued in the same transaction), or one kept at the desk (not_required, edited in place); re-evaluated, audited with before/after. Within the profile\'s change lock an override (reason + a second reviewer) is required.',
     request: z.object({ id: z.string().min(1), filing: filingRequest, override: changeOverrideRequest.optional() }),
     response: filingDetail,
     access: ['operator', 'admin'],
@@ -276,6 +282,7 @@ export const channels = {
   ...areas.reportChannels,
   ...areas.cutoverChannels,
   ...areas.workflowChannels,
+  ...areas.backupChannels,
 } as const;
 
 export type Channels = typeof channels;

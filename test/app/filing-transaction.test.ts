@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { referral, setUpDesk, type TestDesk } from '../helpers/desk';
+import { personIdNumber, referral, setUpDesk, type TestDesk } from '../helpers/desk';
 
 let t: TestDesk;
 beforeEach(async () => {
@@ -27,7 +27,7 @@ describe('saving a referral filing', () => {
 
   it('numbers filings per CST day (16:05 UTC is already the 24th in Shanghai)', async () => {
     const a = await t.desk.dispatch('filing.create', referral(), t.admin);
-    const b = await t.desk.dispatch('filing.create', referral({ personName: '李四' }), t.admin);
+    const b = await t.desk.dispatch('filing.create', referral({ personName: '李四', certNo: personIdNumber(1) }), t.admin);
     expect(a.ok && a.value.localNo).toBe('20261124-0001');
     expect(b.ok && b.value.localNo).toBe('20261124-0002');
   });

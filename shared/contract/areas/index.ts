@@ -5,3 +5,4 @@ export { adminChannels } from './admin';
 export { reportChannels } from './reports';
 export { cutoverChannels } from './cutover';
 export { workflowChannels } from './workflow';
+export { backupChannels } from './backup';
