@@ -6,8 +6,9 @@
 // Either is only the start-up choice: an admin may switch the profile (and address) at run time
 // (main/services/cutover-profile.ts, docs/cutover.md). The choice is kept in the desk's database and
 // read at every call, so the queue's next request goes where the desk is configured now. Gateway
-// credentials never enter the database: they come from the environment or a protected file (browser
-// mode and this Node side); docs/cutover.md notes how the Electron shell keeps them with safeStorage.
+// credentials never enter the database: on desk PCs they may be kept encrypted by the system
+// (main/app/credential-store.ts, the Electron shell's safeStorage); else, and in browser mode, they come
+// from a protected file or the environment (docs/cutover.md "Credentials").
 import { readFileSync, statSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
@@ -21,6 +22,7 @@ import type { PlatformOutcome } from '../platform/types';
 import type { SyncPlatform } from '../sync/ports';
 import { defaultUploadRoute } from '../sync/mapping';
 import type { LookupPlatform } from '../services/lookupPlatform';
+import { requiredFields, validCredentials, type CredentialStore } from './credential-store';
 import type { DeskPlatformConfig, PlatformEnvironment } from './desk';
 
 /** The queue files as the desk itself; the operator who saved a filing is in its audit trail. */
@@ -34,7 +36,7 @@ export interface PlatformChoice {
 
 export type CredentialLookup =
   | { status: 'not_needed' }
-  | { status: 'available'; source: 'file' | 'env'; credentials: GatewayCredentials }
+  | { status: 'available'; source: 'store' | 'file' | 'env'; credentials: GatewayCredentials }
   | { status: 'missing' | 'invalid'; message: string };
 
 /** What the cut-over services need from the wiring: the start-up choice, credentials, candidate clients. */
@@ -44,6 +46,8 @@ export interface PlatformSwitcher {
   /** The choice in force: the database's setting, else the start-up one. */
   active(sqlite: Database.Database): PlatformChoice & { source: 'setting' | 'startup' };
   credentialsFor(profile: InterfaceProfile): CredentialLookup;
+  /** The system-encrypted store (Electron on desk PCs); null in browser mode. */
+  readonly store: CredentialStore | null;
   /** A client for a candidate choice (the dry-run test), sharing the desk's database. */
   clientFor(env: PlatformEnvironment, choice: PlatformChoice): DeskPlatformClient;
 }
@@ -67,25 +71,23 @@ function credentialsFromEnv(profile: InterfaceProfile, env: NodeJS.ProcessEnv): 
   return null;
 }
 
-function validCredentials(value: unknown, scheme: string): GatewayCredentials | null {
-  if (!value || typeof value !== 'object') return null;
-  const v = value as Record<string, unknown>;
-  if (scheme === 'x-tif' && v.scheme === 'x-tif' && typeof v.paasId === 'string' && v.paasId && typeof v.secret === 'string' && v.secret) {
-    return { scheme: 'x-tif', paasId: v.paasId, secret: v.secret };
-  }
-  if (scheme === 'csb' && v.scheme === 'csb' && typeof v.accessKey === 'string' && v.accessKey && typeof v.secretKey === 'string' && v.secretKey) {
-    return { scheme: 'csb', accessKey: v.accessKey, secretKey: v.secretKey };
-  }
-  return null;
-}
-
 /**
- * Gateway credentials for a profile: the protected file named by DESK_PLATFORM_CREDENTIALS_FILE (JSON,
- * keyed by profile id; refused when group or others may read it), else DESK_PLATFORM_XTIF_* /
- * DESK_PLATFORM_CSB_* environment variables. Read at each use, so a rotated secret needs no restart.
+ * Gateway credentials for a profile: the system-encrypted store when there is one (an entry there wins;
+ * a store whose encryption is unavailable has none), else the protected file named by
+ * DESK_PLATFORM_CREDENTIALS_FILE (JSON, keyed by profile id; refused when group or others may read it),
+ * else DESK_PLATFORM_XTIF_* / DESK_PLATFORM_CSB_* environment variables. Read at each use, so a rotated
+ * secret needs no restart.
  */
-export function lookUpCredentials(profile: InterfaceProfile, env: NodeJS.ProcessEnv = process.env): CredentialLookup {
+export function lookUpCredentials(profile: InterfaceProfile, env: NodeJS.ProcessEnv = process.env, store: CredentialStore | null = null): CredentialLookup {
   if (profile.gateway.scheme === 'none') return { status: 'not_needed' };
+  const stored = store?.read(profile.id) ?? { status: 'none' as const };
+  if (stored.status === 'invalid') return stored;
+  if (stored.status === 'available') {
+    const credentials = validCredentials(stored.credentials, profile.gateway.scheme);
+    return credentials
+      ? { status: 'available', source: 'store', credentials }
+      : { status: 'invalid', message: `本机保存的“${profile.id}”网关凭据与接口配置的签名方式不符：${requiredFields(profile.gateway.scheme)}，请重新录入` };
+  }
   const file = env[CREDENTIALS_FILE_ENV];
   if (file) {
     let text: string;
@@ -109,7 +111,7 @@ export function lookUpCredentials(profile: InterfaceProfile, env: NodeJS.Process
       const credentials = validCredentials(entry, profile.gateway.scheme);
       return credentials
         ? { status: 'available', source: 'file', credentials }
-        : { status: 'invalid', message: `凭据文件中“${profile.id}”的内容不完整：${profile.gateway.scheme === 'x-tif' ? '需要 scheme、paasId、secret' : '需要 scheme、accessKey、secretKey'}` };
+        : { status: 'invalid', message: `凭据文件中“${profile.id}”的内容不完整：${requiredFields(profile.gateway.scheme)}` };
     }
   }
   const fromEnv = credentialsFromEnv(profile, env);
@@ -138,7 +140,7 @@ function handleOf(sqlite: Database.Database) {
   return db;
 }
 
-export function createSwitcher(startup: PlatformChoice, training: boolean, env: NodeJS.ProcessEnv = process.env): PlatformSwitcher {
+export function createSwitcher(startup: PlatformChoice, training: boolean, env: NodeJS.ProcessEnv = process.env, store: CredentialStore | null = null): PlatformSwitcher {
   if (!findProfile(startup.profileId)) throw new Error(`unknown platform profile: ${startup.profileId}`);
   const switcher: PlatformSwitcher = {
     startup,
@@ -148,7 +150,8 @@ export function createSwitcher(startup: PlatformChoice, training: boolean, env: 
       if (!setting) return { ...startup, source: 'startup' };
       return { profileId: setting.profileId, baseUrl: setting.baseUrl ?? startup.baseUrl, source: 'setting' };
     },
-    credentialsFor: (profile) => lookUpCredentials(profile, env),
+    credentialsFor: (profile) => lookUpCredentials(profile, env, store),
+    store,
     clientFor(platformEnv, choice) {
       const profile = findProfile(choice.profileId);
       if (!profile) throw new Error(`unknown platform profile: ${choice.profileId}`);
@@ -217,8 +220,8 @@ export function switchableClient(env: PlatformEnvironment, switcher: PlatformSwi
   };
 }
 
-export function platformFor(baseUrl: string, env: NodeJS.ProcessEnv = process.env, training = false): DeskPlatformConfig {
-  const switcher = createSwitcher({ profileId: env.DESK_PLATFORM_PROFILE ?? NATIONAL_DEFAULT.id, baseUrl }, training, env);
+export function platformFor(baseUrl: string, env: NodeJS.ProcessEnv = process.env, training = false, store: CredentialStore | null = null): DeskPlatformConfig {
+  const switcher = createSwitcher({ profileId: env.DESK_PLATFORM_PROFILE ?? NATIONAL_DEFAULT.id, baseUrl }, training, env, store);
   return {
     client: (platformEnv) => switchableClient(platformEnv, switcher),
     operator: QUEUE_OPERATOR,
@@ -226,10 +229,11 @@ export function platformFor(baseUrl: string, env: NodeJS.ProcessEnv = process.en
   };
 }
 
-export async function wirePlatform(platformUrl: string | null, env: NodeJS.ProcessEnv = process.env): Promise<PlatformWiring> {
+/** `store`: the system-encrypted credential store of the Electron shell; browser mode passes none. */
+export async function wirePlatform(platformUrl: string | null, env: NodeJS.ProcessEnv = process.env, store: CredentialStore | null = null): Promise<PlatformWiring> {
   const simulator = platformUrl ? null : await startSimulator({ port: 0, latencyMs: 150 });
   return {
-    platform: platformFor(platformUrl ?? simulator!.url, env, simulator !== null),
+    platform: platformFor(platformUrl ?? simulator!.url, env, simulator !== null, store),
     simulator,
     close: async () => {
       await simulator?.close();

@@ -1,8 +1,10 @@
 // The Electron main process: lifecycle, the one window, its security settings, the app:// origin.
 // Everything that can run without Electron lives in main/shell/ (tested in Node); print.ts is the
 // printer port; docs/electron.md says why each setting is what it is.
-import { app, BrowserWindow, dialog, Menu, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, protocol, safeStorage, session } from 'electron';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createEncryptedCredentialStore, CREDENTIAL_STORE_FILE, systemCipher } from '../app/credential-store';
 import { createDesk, type Desk } from '../app/desk';
 import { wirePlatform, type PlatformWiring } from '../app/platform-wiring';
 import type { IpcDoor } from '../shell/door';
@@ -94,7 +96,9 @@ async function start(): Promise<void> {
   if (app.isPackaged) Menu.setApplicationMenu(null);
   lockDownContents();
   // The same platform wiring as browser mode: the simulator in training mode, else the configured URL.
-  wiring = await wirePlatform(process.env.DESK_PLATFORM_URL ?? null);
+  // Gateway credentials entered on the settings screen are kept encrypted by the system (docs/cutover.md).
+  const credentials = createEncryptedCredentialStore(join(app.getPath('userData'), CREDENTIAL_STORE_FILE), systemCipher(safeStorage));
+  wiring = await wirePlatform(process.env.DESK_PLATFORM_URL ?? null, process.env, credentials);
   const config = deskConfig();
   // `npm start -- --restore-newest-backup`: the way out of a damaged database (docs/backup.md).
   if (process.argv.includes(RESTORE_NEWEST_BACKUP_FLAG)) console.log(await restoreOnRequest(config.dataDir, config.migrationsFolder));

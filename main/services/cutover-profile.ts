@@ -26,6 +26,8 @@ function endpointText(profile: InterfaceProfile): string {
   return profile.endpoint.style === 'single' ? `单一入口 ${profile.endpoint.path}` : `按交易号路径 ${profile.endpoint.pathTemplate}`;
 }
 
+export const CREDENTIAL_SOURCE_NOTES = { store: '来自本机加密保存', file: '来自凭据文件', env: '来自环境变量' } as const;
+
 function option(profile: InterfaceProfile, switcher: PlatformSwitcher | null): ResponseOf<'cutover.profile.get'>['profiles'][number] {
   const lookup = switcher?.credentialsFor(profile) ?? (profile.gateway.scheme === 'none' ? { status: 'not_needed' as const } : { status: 'missing' as const, message: '未配置网关凭据' });
   return {
@@ -38,7 +40,7 @@ function option(profile: InterfaceProfile, switcher: PlatformSwitcher | null): R
     infver: profile.infver,
     outOfArea: profile.outOfArea !== null,
     credentials: lookup.status,
-    credentialsNote: lookup.status === 'available' ? (lookup.source === 'file' ? '来自凭据文件' : '来自环境变量') : lookup.status === 'not_needed' ? null : lookup.message,
+    credentialsNote: lookup.status === 'available' ? CREDENTIAL_SOURCE_NOTES[lookup.source] : lookup.status === 'not_needed' ? null : lookup.message,
   };
 }
 

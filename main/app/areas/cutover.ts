@@ -2,6 +2,7 @@
 import type { cutoverChannels } from '../../../shared/contract/areas';
 import * as backEntry from '../../services/cutover-back-entry';
 import * as cleanup from '../../services/cutover-cleanup';
+import * as credentials from '../../services/cutover-credentials';
 import * as profile from '../../services/cutover-profile';
 import * as importer from '../../services/import';
 import { authed, type HandlerDeps } from '../handlers';
@@ -13,6 +14,9 @@ export function cutoverHandlers(deps: HandlerDeps): AreaHandlers<typeof cutoverC
     'cutover.profile.get': (ctx) => profile.state(ctx, switcher),
     'cutover.profile.test': (ctx, req, s) => profile.test(ctx, switcher, req, authed(s)),
     'cutover.profile.switch': (ctx, req, s) => profile.switchProfile(ctx, switcher, deps.sync, req, authed(s)),
+    'cutover.credentials.status': () => credentials.status(switcher),
+    'cutover.credentials.set': (ctx, req, s) => credentials.set(ctx, switcher, req, authed(s)),
+    'cutover.credentials.clear': (ctx, req, s) => credentials.clear(ctx, switcher, req, authed(s)),
     'cutover.backEntry.create': (ctx, req, s) => backEntry.create(ctx, req, authed(s)),
     'cutover.backEntry.list': (ctx) => backEntry.list(ctx),
     'cutover.import.preview': (ctx, req) => importer.preview(ctx, req),

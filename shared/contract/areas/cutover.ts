@@ -63,6 +63,41 @@ export const profileTestDto = z.object({
 });
 export type ProfileTestDto = z.infer<typeof profileTestDto>;
 
+// ---- gateway credentials ----
+
+export const credentialStatusDto = z.object({
+  profileId: z.string(),
+  label: z.string(),
+  /** 'x-tif' | 'csb' */
+  gateway: z.string(),
+  /** Where the credentials in force come from, or what is wrong; never the secret itself. */
+  source: z.enum(['store', 'file', 'env', 'missing', 'invalid']),
+  message: z.string().nullable(),
+  /** True when this desk can keep credentials encrypted by the system (Electron on a desk PC). */
+  storeAvailable: z.boolean(),
+  /** True when this computer holds an encrypted entry for the profile. */
+  stored: z.boolean(),
+});
+export type CredentialStatusDto = z.infer<typeof credentialStatusDto>;
+
+const secretText = (label: string) =>
+  z
+    .string({ error: `请填写${label}` })
+    .min(1, `请填写${label}`)
+    .max(500, `${label}过长（超过500个字符），请核对后重新填写`)
+    .refine((v) => v.trim() === v, `${label}前后不能有空格，请核对后重新填写`);
+
+const credentialsInput = z.discriminatedUnion(
+  'scheme',
+  [
+    z.object({ scheme: z.literal('x-tif'), paasId: secretText('paasId'), secret: secretText('secret') }),
+    z.object({ scheme: z.literal('csb'), accessKey: secretText('accessKey'), secretKey: secretText('secretKey') }),
+  ],
+  { error: '网关签名方式应为 x-tif 或 csb，请重新选择接口配置' },
+);
+
+const credentialProfile = z.object({ profileId: z.string({ error: '请选择接口配置' }).min(1, '请选择接口配置') });
+
 // ---- back-entry ----
 
 export const backEntryDto = z.object({
@@ -213,6 +248,25 @@ export const cutoverChannels = {
       'Switch the platform profile and address. Refused while uploads are in flight or uncertain under the current profile; pending uploads move to the new profile only when movePending is confirmed. Audited.',
     request: profileChoiceRequest.extend({ movePending: z.boolean().default(false) }),
     response: profileStateDto,
+    access: ['admin'],
+  }),
+  'cutover.credentials.status': channel({
+    summary: 'Per profile that needs gateway credentials: where the credentials in force come from (store, file, env) or what is missing or wrong, and whether this desk can store them encrypted. Never returns a secret.',
+    request: empty,
+    response: z.array(credentialStatusDto),
+    access: ['admin'],
+  }),
+  'cutover.credentials.set': channel({
+    summary:
+      "Keep a profile's gateway credentials on this computer, encrypted by the system (Electron safeStorage). Refused in browser mode and when encryption is unavailable. Audited without the secret values.",
+    request: credentialProfile.extend({ credentials: credentialsInput }),
+    response: z.array(credentialStatusDto),
+    access: ['admin'],
+  }),
+  'cutover.credentials.clear': channel({
+    summary: "Remove a profile's credentials stored on this computer; the credentials file or environment then applies. Audited.",
+    request: credentialProfile,
+    response: z.array(credentialStatusDto),
     access: ['admin'],
   }),
   'cutover.backEntry.create': channel({

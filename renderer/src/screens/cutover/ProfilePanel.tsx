@@ -1,5 +1,6 @@
 // 平台接口配置: the platform profile in force, a dry-run connection test against a candidate, and the
-// switch itself (refused while uploads are in flight or uncertain; pending ones move only when confirmed).
+// switch itself (refused while uploads are in flight or uncertain; pending ones move only when confirmed),
+// and the gateway credentials (CredentialsCard: their source, and entry where the desk can encrypt them).
 import { Alert, App, Button, Card, Checkbox, Descriptions, Form, Input, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { Failure } from '../../../../shared/contract';
@@ -7,6 +8,7 @@ import type { ProfileStateDto, ProfileTestDto } from '../../../../shared/contrac
 import { useApi } from '../../api/ApiContext';
 import { FailureAlert } from '../../components/FailureAlert';
 import { useFormFailure } from '../../forms/useFormFailure';
+import { CredentialsCard } from './CredentialsCard';
 
 type ProfileOption = ProfileStateDto['profiles'][number];
 
@@ -122,7 +124,7 @@ export function ProfilePanel() {
             showIcon
             style={{ marginBottom: 12 }}
             title="建议在维护时段内切换：先做连接测试，确认成功后再切换"
-            description="上传中或待核实的备案只能在原平台核实结果，存在时不能切换；待上传的备案切换后将上传到新平台。网关凭据从环境变量或受保护的凭据文件读取，不保存在数据库中。"
+            description="上传中或待核实的备案只能在原平台核实结果，存在时不能切换；待上传的备案切换后将上传到新平台。网关凭据不保存在数据库中：桌面版可在下方“网关凭据”中加密保存在本机，也可从受保护的凭据文件或环境变量读取。"
           />
           {blocked > 0 ? <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`有 ${blocked} 笔备案上传中或待核实，请先在“上传队列”中处理`} /> : null}
           <FailureAlert failure={failure.failure} extra={failure.unplaced} />
@@ -150,6 +152,7 @@ export function ProfilePanel() {
           {test ? <Alert style={{ marginTop: 12 }} type={test.ok ? 'success' : 'error'} showIcon title={test.message} data-testid="profile-test-result" /> : null}
         </Card>
       ) : null}
+      {state.switchable ? <CredentialsCard onChange={() => void load()} /> : null}
     </Space>
   );
 }
