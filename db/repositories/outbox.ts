@@ -105,6 +105,16 @@ function prepareHotPath(db: Exec) {
       })
       .where(eq(outboxAttempts.id, p('id')))
       .prepare(),
+    // queue.stats. The oldest pending entry names its partial index: without statistics SQLite picks
+    // outbox_status_updated_idx and walks every pending entry (thousands after a long outage). The
+    // status is a literal, since a partial index only serves a WHERE that matches its own.
+    counts: db.select().from(outboxCounts).prepare(),
+    oldestPending: db
+      .select({ at: min(outbox.createdAt) })
+      .from(sql`${outbox} indexed by outbox_pending_created_idx`)
+      .where(sql`${outbox.status} = 'pending'`)
+      .prepare(),
+    lastSuccess: db.select({ at: max(outbox.updatedAt) }).from(outbox).where(sql`${outbox.status} = 'done'`).prepare(),
   };
 }
 
@@ -296,10 +306,13 @@ export function listEntries(db: Exec, filter: QueueListFilter): { total: number;
 export function queueStats(db: Exec): QueueStatsDto {
   // Counts come from outbox_counts, kept by triggers (migration 0009): a group by over every entry
   // took over half a second at a million finished entries, and this runs after every change.
-  const counts = db.select().from(outboxCounts).all();
+  // The oldest pending entry and the newest success come from indexes (outbox_pending_created_idx,
+  // outbox_status_updated_idx); the statements are prepared once per database.
+  const statements = hot(db);
+  const counts = statements.counts.all();
   const by = (s: OutboxStatus) => counts.find((c) => c.status === s)?.n ?? 0;
-  const oldest = db.select({ at: min(outbox.createdAt) }).from(outbox).where(eq(outbox.status, 'pending')).get();
-  const last = db.select({ at: max(outbox.updatedAt) }).from(outbox).where(eq(outbox.status, 'done')).get();
+  const oldest = statements.oldestPending.get();
+  const last = statements.lastSuccess.get();
   return {
     pending: by('pending'),
     inFlight: by('in_flight'),

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const OUTBOX_STATUSES = ['pending', 'in_flight', 'uncertain', 'done', 'rejected', 'cancelled'] as const;
@@ -29,6 +30,9 @@ export const outbox = sqliteTable(
     index('outbox_order_key_idx').on(t.orderKey, t.seq),
     // The newest success (queue.stats' lastSuccessAt) without walking every finished entry.
     index('outbox_status_updated_idx').on(t.status, t.updatedAt),
+    // The oldest waiting entry (queue.stats' oldestPendingAt) without walking every pending entry, which
+    // after a long outage are thousands. Partial: it holds only pending entries, so it stays small.
+    index('outbox_pending_created_idx').on(t.createdAt).where(sql`status = 'pending'`),
   ],
 );
 

@@ -2,9 +2,10 @@
 // systems export GBK; newer tools UTF-8 with or without a BOM) and XLSX (the first worksheet).
 import chardet from 'chardet';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { DeskError } from '../app/errors';
+import { loadExcel } from './xlsx';
 
 export interface ImportTable {
   format: 'csv' | 'xlsx';
@@ -62,7 +63,8 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 async function readXlsx(bytes: Buffer): Promise<ImportTable> {
-  const workbook = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcel();
+  const workbook = new Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {

@@ -1,5 +1,14 @@
 // Excel workbooks for exports (exceljs): Chinese headers, frozen header row, sensible widths.
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
+
+/**
+ * exceljs, loaded on first use: it adds about 30 MB to the process, and only Excel exports and the
+ * cut-over import need it (docs/performance.md "Memory").
+ */
+export async function loadExcel(): Promise<typeof ExcelJS> {
+  const module = await import('exceljs');
+  return (module as { default?: typeof ExcelJS }).default ?? module;
+}
 
 export interface SheetSpec {
   name: string;
@@ -9,7 +18,8 @@ export interface SheetSpec {
 }
 
 export async function workbookBase64(sheets: readonly SheetSpec[]): Promise<string> {
-  const book = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcel();
+  const book = new Workbook();
   book.creator = '医保异地备案工作台';
   for (const spec of sheets) {
     const sheet = book.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: 1 }] });

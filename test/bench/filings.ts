@@ -5,6 +5,7 @@
 // p95 per search kind through the list service against a full scan, and the process's peak RSS.
 // Bounded in count and time (BENCH_TIME_LIMIT_MS); prints numbers measured in this run, asserts nothing.
 import { performance } from 'node:perf_hooks';
+import { resolve } from 'node:path';
 import type { RequestOf } from '../../shared/contract';
 import { idCardCheckChar } from '../../shared/domain/idcard';
 import { nameInitials } from '../../shared/domain/pinyin';
@@ -160,7 +161,9 @@ const rate = (n: number, ms: number) => Math.round(n / (ms / 1000)).toLocaleStri
 async function main(): Promise<void> {
   const started = performance.now();
   const elapsed = () => performance.now() - started;
-  const t = await setUpDesk({ clock: () => new Date('2026-11-23T02:00:00Z') });
+  // From the repository root (npm runs scripts there): bundled into dist/bench, this module's own
+  // folder holds no migrations.
+  const t = await setUpDesk({ clock: () => new Date('2026-11-23T02:00:00Z'), migrationsFolder: resolve('db/migrations') });
   if (process.env.BENCH_DEBUG) console.log(`rss at start ${JSON.stringify(process.memoryUsage())}`);
   try {
     const sqlite = t.desk.db.sqlite;
@@ -195,7 +198,7 @@ async function main(): Promise<void> {
     for (const p of (process.env.BENCH_PRAGMAS ?? '').split(';').filter((x) => x.trim() !== '')) sqlite.pragma(p);
     if (process.env.BENCH_DEBUG) console.log(`rss after indexes ${Math.round(process.memoryUsage().rss / 1048576)} MB, peak ${Math.round(peakRss / 1048576)} MB`);
     console.log(
-      `bench:filings  filings=${TOTAL} creates=${CREATES} concurrency=${CONCURRENCY} time limit=${TIME_LIMIT_MS} ms page cache=${cacheMb ? `${cacheMb} MB (BENCH_CACHE_MB)` : "the desk's default"}`,
+      `bench:filings  filings=${TOTAL} creates=${CREATES} concurrency=${CONCURRENCY} time limit=${TIME_LIMIT_MS} ms ${import.meta.url.includes('/dist/bench/') ? 'bundled, plain node' : 'under tsx (adds ~27 MB RSS)'} ${process.version} page cache=${cacheMb ? `${cacheMb} MB (BENCH_CACHE_MB)` : "the desk's default"}`,
     );
     console.log(`seeded ${seeded.toLocaleString('en')} filings in ${(seedMs / 1000).toFixed(1)} s (${rate(seeded, seedMs)}/s: rows generated in SQL, transactions of ${BATCH}, in ${(loadMs / 1000).toFixed(1)} s, then ${indexes.length} indexes built in ${((seedMs - loadMs) / 1000).toFixed(1)} s; analyze after)${seeded < TOTAL ? ' — STOPPED at half the time limit' : ''}`);
 
@@ -271,6 +274,9 @@ async function main(): Promise<void> {
     console.log(
       `createMany: ${rate(bulkSaved, bulkMs)}/s (${bulkSaved} filings, calls of ${BULK_CALL}, one transaction each); raw insert ${rate(bulkSaved, bulkRawMs)}/s (same grouping); ratio ${(bulkSaved / bulkMs / (bulkSaved / bulkRawMs)).toFixed(2)}`,
     );
+
+    sampleRss();
+    if (process.env.BENCH_DEBUG) console.log(`rss after createMany ${Math.round(process.memoryUsage().rss / 1048576)} MB, peak ${Math.round(peakRss / 1048576)} MB, heap ${JSON.stringify(process.memoryUsage())}`);
 
     // Searches through the list service (filing.list's query and filters) against a NOT INDEXED scan
     // of the same condition. Each search looks for a different, randomly picked seeded filing.

@@ -55,6 +55,9 @@ describe('queue counts kept by triggers', () => {
     expect({ pending: stats.pending, in_flight: stats.inFlight, uncertain: stats.uncertain, done: stats.done, rejected: stats.rejected, cancelled: stats.cancelled }).toEqual(expected);
     const last = sqlite.prepare("select max(updated_at) at from outbox where status = 'done'").get() as { at: string | null };
     expect(stats.lastSuccessAt).toBe(last.at);
+    const oldest = sqlite.prepare("select min(created_at) at from outbox not indexed where status = 'pending'").get() as { at: string | null };
+    expect(oldest.at).not.toBeNull();
+    expect(stats.oldestPendingAt).toBe(oldest.at);
     handle.close();
   });
 
@@ -62,6 +65,27 @@ describe('queue counts kept by triggers', () => {
     const handle = await open();
     const plan = handle.sqlite.prepare("explain query plan select max(updated_at) from outbox where status = 'done'").all() as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' | ')).toMatch(/USING COVERING INDEX outbox_status_updated_idx/);
+    handle.close();
+  });
+
+  it('finds the oldest pending entry in the pending-only index, also without statistics', async () => {
+    const handle = await open();
+    const { sqlite } = handle;
+    const plan = (text: string) => (sqlite.prepare(`explain query plan ${text}`).all() as { detail: string }[]).map((p) => p.detail).join(' | ');
+    // What SQLite picks on its own for a fresh database: the status index, every pending entry walked.
+    expect(plan("select min(created_at) from outbox where status = 'pending'")).toMatch(/outbox_status_updated_idx/);
+    // What queue.stats runs.
+    expect(plan("select min(created_at) from outbox indexed by outbox_pending_created_idx where status = 'pending'")).toMatch(/COVERING INDEX outbox_pending_created_idx/);
+    expect(queueStats(handle.db).oldestPendingAt).toBeNull();
+    const insert = sqlite.prepare(
+      "insert into outbox (id, kind, order_key, payload, status, next_attempt_at, created_at, updated_at) values (?, 'filing.upload', ?, '{}', ?, '2026-11-23T00:00:00.000Z', ?, ?)",
+    );
+    insert.run('done-first', 'a', 'done', '2026-11-20T00:00:00.000Z', '2026-11-20T00:00:00.000Z');
+    insert.run('waiting', 'b', 'pending', '2026-11-21T00:00:00.000Z', '2026-11-21T00:00:00.000Z');
+    insert.run('waiting-later', 'c', 'pending', '2026-11-22T00:00:00.000Z', '2026-11-22T00:00:00.000Z');
+    expect(queueStats(handle.db).oldestPendingAt).toBe('2026-11-21T00:00:00.000Z');
+    sqlite.prepare("update outbox set status = 'in_flight' where id = 'waiting'").run();
+    expect(queueStats(handle.db).oldestPendingAt).toBe('2026-11-22T00:00:00.000Z');
     handle.close();
   });
 });

@@ -1,0 +1,1 @@
+CREATE INDEX `outbox_pending_created_idx` ON `outbox` (`created_at`) WHERE status = 'pending';
