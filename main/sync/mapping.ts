@@ -76,6 +76,7 @@ export function referralUploadOf(filing: FilingDetail, institution: InstitutionD
   if (!referralReason) return missing('referralReason', '异地转诊理由');
   const phone = text(d, 'phone');
   const diagnosisCode = text(d, 'diagnosisCode');
+  const previousVisitId = text(d, 'previousVisitId');
   return {
     ok: true,
     value: {
@@ -95,6 +96,7 @@ export function referralUploadOf(filing: FilingDetail, institution: InstitutionD
       ...(text(d, 'caseSummary') ? { caseSummary: text(d, 'caseSummary')! } : {}),
       startDate: filing.startDate,
       endDate: filing.endDate,
+      ...(previousVisitId ? { previousVisitId } : {}),
     },
   };
 }

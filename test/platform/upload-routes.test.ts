@@ -90,4 +90,14 @@ describe('upload routes per interface profile', () => {
     );
     expect(plan).toMatchObject({ ok: true, value: { transaction: 'referral', upload: { destinationInstitutionCode: 'H31010400001', destinationInstitutionName: '上海演练胸科医院' } } });
   });
+
+  it('carries the previous visit id a 2501A province needs (guangdong-xtif), and leaves it out when not typed', () => {
+    const details = { diagnosisName: '肺恶性肿瘤', referralKind: '1', referralReason: '本院无条件', destinationInstitution: { code: 'H44010400001', name: '广州演练肿瘤医院' } };
+    const route = uploadRouteOf(GUANGDONG_XTIF, 'referral');
+    expect(route).toEqual({ transaction: 'referral' });
+    const withVisit = filingUploadOf(filing('referral', { ...details, previousVisitId: ' MDTRT202611200001 ' }), INSTITUTION, route);
+    expect(withVisit).toMatchObject({ ok: true, value: { upload: { previousVisitId: 'MDTRT202611200001' } } });
+    const without = filingUploadOf(filing('referral', details), INSTITUTION, route);
+    expect(without.ok && 'upload' in without.value ? without.value.upload : null).not.toHaveProperty('previousVisitId');
+  });
 });

@@ -42,7 +42,8 @@ describe('field sets per filing type', () => {
     for (const f of ['details.destinationInstitution.name', 'details.transferringInstitution.name', 'details.caseSummary', 'details.referralOpinion', 'details.diagnosisCode']) {
       expect(required).toContain(f);
     }
-    expect(names(set.optional)).toEqual(['details.referralDate']);
+    // 转院前就诊ID stays optional: only 2501A provinces' platforms require it (docs/platform.md).
+    expect(names(set.optional)).toEqual(['details.referralDate', 'details.previousVisitId']);
   });
 
   it('names each type its own way: 安置地 / 居住地 / 工作地, 急诊就医地 and 初步诊断', () => {

@@ -17,5 +17,11 @@ export const fullReferralDetails = referralDetails.extend({
   referralOpinion: optionalText('转院意见', 200),
   /** 转院日期 / refl_date (§3.3); the service may default it to the start date. */
   referralDate: isoDate('转院日期').optional(),
+  /**
+   * 转院前就诊ID / refl_old_mdtrt_id: the settled visit at this hospital the referral follows. Only
+   * provinces whose platform takes referrals as 2501A with it (Guangdong, nhsa-interface.md §2.5) need it;
+   * their platform refuses a referral without it.
+   */
+  previousVisitId: optionalText('转院前就诊ID', 30),
 });
 export type FullReferralDetails = z.infer<typeof fullReferralDetails>;

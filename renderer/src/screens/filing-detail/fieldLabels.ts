@@ -30,6 +30,7 @@ const DETAIL_LABELS: Record<string, string> = {
   'transferringInstitution.name': '转出医疗机构',
   referralOpinion: '转院意见',
   referralDate: '转院日期',
+  previousVisitId: '转院前就诊ID',
   caseSummary: '病情摘要',
   insuredRegion: '参保地医保区划',
   personNo: '人员编号',

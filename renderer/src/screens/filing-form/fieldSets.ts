@@ -85,6 +85,7 @@ export const DETAIL_FIELDS: Readonly<Record<string, DetailFieldUi>> = {
   referralReason: { label: '异地转诊理由', kind: 'text', maxLength: 100 },
   referralOpinion: { label: '转院意见', kind: 'text', maxLength: 200, placeholder: '如：同意转诊' },
   referralDate: { label: '转院日期', kind: 'date', extra: '不填则按开始日期' },
+  previousVisitId: { label: '转院前就诊ID', kind: 'text', maxLength: 30, extra: '广东等省医保平台必填：患者在本院已结算的就诊ID' },
   address: { label: (t) => ADDRESS_LABELS[t] ?? '地址', kind: 'text', maxLength: 200 },
   reason: { label: (t) => REASON_LABELS[t] ?? '原因', kind: 'text', maxLength: 100 },
   phone: { label: '联系电话', kind: 'text', maxLength: 20, extra: '11位手机号，或带区号的固定电话' },
