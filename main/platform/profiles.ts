@@ -172,8 +172,10 @@ export const JIANGSU_CSB: InterfaceProfile = {
 export const PROFILES: readonly InterfaceProfile[] = [NATIONAL_DEFAULT, GUANGDONG_XTIF, JIANGSU_CSB];
 
 /** The transaction that uploads a filing type under a profile; null: kept at the desk (无需上传). */
-export function uploadRouteOf(profile: Pick<InterfaceProfile, 'uploads'>, type: FilingType): UploadRoute | null {
-  return profile.uploads[type] ?? null;
+export function uploadRouteOf(profile: Pick<InterfaceProfile, 'uploads' | 'referral'>, type: FilingType): UploadRoute | null {
+  const route = profile.uploads[type] ?? null;
+  const needsPreviousVisit = profile.referral.infno === '2501A' && profile.referral.extra === 'refl_old_mdtrt_id';
+  return route?.transaction === 'referral' && needsPreviousVisit ? { ...route, needsPreviousVisit: true } : route;
 }
 
 export function findProfile(id: string): InterfaceProfile | undefined {

@@ -234,7 +234,10 @@ export interface OutOfAreaCancel {
  * Which transaction uploads a filing type under an interface profile (profiles.ts `uploads`).
  * A type without a route is kept at the desk only: the platform offers no institution-side filing.
  */
-export type UploadRoute = { transaction: 'referral' } | { transaction: 'out_of_area'; kind: OutOfAreaKind };
+export type UploadRoute =
+  /** needsPreviousVisit: the profile's 2501A carries refl_old_mdtrt_id, so a referral without one is not sent. */
+  | { transaction: 'referral'; needsPreviousVisit?: true }
+  | { transaction: 'out_of_area'; kind: OutOfAreaKind };
 
 export interface FilingResult {
   serial: string;

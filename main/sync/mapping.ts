@@ -55,7 +55,7 @@ function destinationInstitutionOf(d: Record<string, unknown>): { code?: string |
   return { code: text(d, 'destinationInstitutionCode') ?? text(obj, 'code'), name: text(d, 'destinationInstitutionName') ?? text(obj, 'name') };
 }
 
-export function referralUploadOf(filing: FilingDetail, institution: InstitutionDto): Mapped<ReferralUpload> {
+export function referralUploadOf(filing: FilingDetail, institution: InstitutionDto, options: { needsPreviousVisit?: boolean } = {}): Mapped<ReferralUpload> {
   if (!REFERRAL_LIKE.includes(filing.type)) {
     return { ok: false, field: 'type', message: '该类备案不是转诊转院备案，不能按转院备案（2501）上传' };
   }
@@ -77,6 +77,8 @@ export function referralUploadOf(filing: FilingDetail, institution: InstitutionD
   const phone = text(d, 'phone');
   const diagnosisCode = text(d, 'diagnosisCode');
   const previousVisitId = text(d, 'previousVisitId');
+  // Refused here rather than by the platform: no request is spent, and the message names the field.
+  if (options.needsPreviousVisit && !previousVisitId) return missing('previousVisitId', '转院前就诊ID（本省医保平台转院备案必填，患者在本院已结算的就诊ID）');
   return {
     ok: true,
     value: {
@@ -179,7 +181,7 @@ export function sentOutOfAreaOf(upload: OutOfAreaUpload): SentReferral {
 export function filingUploadOf(filing: FilingDetail, institution: InstitutionDto, route: UploadRoute | null): UploadPlan {
   if (!route) return { ok: false, notRequired: true, message: NOT_REQUIRED_MESSAGE };
   if (route.transaction === 'referral') {
-    const mapped = referralUploadOf(filing, institution);
+    const mapped = referralUploadOf(filing, institution, { needsPreviousVisit: route.needsPreviousVisit === true });
     return mapped.ok ? { ok: true, value: { transaction: 'referral', upload: mapped.value, sent: sentReferralOf(mapped.value) } } : mapped;
   }
   const mapped = outOfAreaUploadOf(filing, institution, route.kind);

@@ -94,10 +94,19 @@ describe('upload routes per interface profile', () => {
   it('carries the previous visit id a 2501A province needs (guangdong-xtif), and leaves it out when not typed', () => {
     const details = { diagnosisName: '肺恶性肿瘤', referralKind: '1', referralReason: '本院无条件', destinationInstitution: { code: 'H44010400001', name: '广州演练肿瘤医院' } };
     const route = uploadRouteOf(GUANGDONG_XTIF, 'referral');
-    expect(route).toEqual({ transaction: 'referral' });
+    expect(route).toEqual({ transaction: 'referral', needsPreviousVisit: true });
     const withVisit = filingUploadOf(filing('referral', { ...details, previousVisitId: ' MDTRT202611200001 ' }), INSTITUTION, route);
     expect(withVisit).toMatchObject({ ok: true, value: { upload: { previousVisitId: 'MDTRT202611200001' } } });
-    const without = filingUploadOf(filing('referral', details), INSTITUTION, route);
-    expect(without.ok && 'upload' in without.value ? without.value.upload : null).not.toHaveProperty('previousVisitId');
+    // Not sent without it: the queue settles the entry as 被退回 with this message, naming the field.
+    expect(filingUploadOf(filing('referral', details), INSTITUTION, route)).toEqual({
+      ok: false,
+      field: 'previousVisitId',
+      message: '缺少转院前就诊ID（本省医保平台转院备案必填，患者在本院已结算的就诊ID），请编辑备案后重新提交',
+    });
+    // Plain-2501 provinces neither need nor send it.
+    const plain = uploadRouteOf(JIANGSU_CSB, 'referral');
+    expect(plain).toEqual({ transaction: 'referral' });
+    const sent = filingUploadOf(filing('referral', details), INSTITUTION, plain);
+    expect(sent.ok && 'upload' in sent.value ? sent.value.upload : null).not.toHaveProperty('previousVisitId');
   });
 });
