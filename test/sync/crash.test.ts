@@ -141,8 +141,11 @@ describe('killing the queue at random', () => {
     console.log(`crash run: ${JSON.stringify(counts)}; verified desks: ${JSON.stringify(verified)}`);
     expect(counts.kills).toBe(kills);
     expect(counts.savedKills + counts.pausedKills + counts.timedKills).toBe(kills);
-    // A long run reaches every kind of kill point.
-    if (kills >= 30) expect(Math.min(counts.savedKills, counts.pausedKills, counts.timedKills)).toBeGreaterThan(0);
+    // A long run reaches both kinds of kill point the driver picks itself. Timed kills (0-30 ms after
+    // the queue's first claim) only land when the queue is still working by then, which depends on
+    // how fast this machine drains one or two filings: they are counted, not required, since a test
+    // must not depend on wall-clock speed.
+    if (kills >= 30) expect(Math.min(counts.savedKills, counts.pausedKills)).toBeGreaterThan(0);
     expect(verified.reduce((n, v) => n + v.uploaded + v.cancelled, 0)).toBeGreaterThan(0);
   });
 });
