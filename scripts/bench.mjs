@@ -1,7 +1,7 @@
 // Runs a benchmark as the desk runs in production: bundled by esbuild (dependencies left in
 // node_modules, as in dist/electron/main.mjs) and started with plain node. Under tsx the transpiler
 // and its caches add about 27 MB to the process, which would be counted against the desk's memory
-// goals (docs/performance.md "Memory").
+// goals (docs/performance.md "Filings at scale").
 //   node scripts/bench.mjs test/bench/filings.ts [args...]
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';

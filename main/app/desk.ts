@@ -113,9 +113,9 @@ export async function createDesk(config: DeskConfig): Promise<Desk> {
     sessions,
     mode: config.mode,
     version: DESK_VERSION,
-    // Time-ordered ids (RFC 9562 v7): rows keyed by id are appended to the end of their primary-key
-    // B-trees instead of landing on random pages, which at a million filings halves the pages each
-    // commit writes (docs/performance.md "Filings at scale"). Not secrets: sessions have their own tokens.
+    // Time-ordered ids (RFC 9562 v7): a create appends to the filing id, outbox id and order-key
+    // B-trees instead of reading and writing a random page in each of them (docs/performance.md
+    // "Filings at scale", round 3). Not secrets: sessions have their own tokens.
     newId: uuidv7,
     printer: config.printer ?? null,
   };

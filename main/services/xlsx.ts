@@ -2,8 +2,8 @@
 import type * as ExcelJS from 'exceljs';
 
 /**
- * exceljs, loaded on first use: it adds about 30 MB to the process, and only Excel exports and the
- * cut-over import need it (docs/performance.md "Memory").
+ * exceljs, loaded on first use: it adds about 15 MB to the process (measured after a GC), and only
+ * Excel exports and the cut-over import need it (docs/performance.md "Filings at scale", round 3).
  */
 export async function loadExcel(): Promise<typeof ExcelJS> {
   const module = await import('exceljs');

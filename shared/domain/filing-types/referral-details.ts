@@ -20,7 +20,7 @@ export const fullReferralDetails = referralDetails.extend({
   /**
    * 转院前就诊ID / refl_old_mdtrt_id: the settled visit at this hospital the referral follows. Only
    * provinces whose platform takes referrals as 2501A with it (Guangdong, nhsa-interface.md §2.5) need it;
-   * their platform refuses a referral without it.
+   * under such a profile the queue does not send a referral without it (main/sync/mapping.ts).
    */
   previousVisitId: optionalText('转院前就诊ID', 30),
 });
