@@ -54,17 +54,58 @@ function recordFailure(ctx: ServiceContext, record: OperatorRecord, via: 'login'
   });
 }
 
+// A name that is no operator's answers like one: its wrong passwords count and lock it after the same
+// number of attempts with the same message, and its password is checked against a stand-in hash so
+// the answer takes as long. Otherwise the lock message, or a quick answer, would tell that a name
+// exists. Kept in memory per desk (a restart forgets them), at most UNKNOWN_NAMES_KEPT names.
+interface UnknownName {
+  failed: number;
+  lockedUntil: string | null;
+}
+const UNKNOWN_NAMES_KEPT = 1_000;
+const unknownNames = new WeakMap<ServiceContext, Map<string, UnknownName>>();
+let standInHash: Promise<string> | null = null;
+
+function unknownName(ctx: ServiceContext, username: string): UnknownName {
+  let names = unknownNames.get(ctx);
+  if (!names) unknownNames.set(ctx, (names = new Map()));
+  const key = username.trim().toLowerCase();
+  let entry = names.get(key);
+  if (!entry) {
+    if (names.size >= UNKNOWN_NAMES_KEPT) names.delete(names.keys().next().value!);
+    names.set(key, (entry = { failed: 0, lockedUntil: null }));
+  }
+  return entry;
+}
+
+/** recordFailure for a name that is no operator: the same count, the same lock. */
+function recordUnknownFailure(ctx: ServiceContext, entry: UnknownName): string | null {
+  const now = ctx.clock();
+  const { loginMaxAttempts, lockoutMinutes } = securityOf(ctx.db);
+  entry.failed += 1;
+  if (entry.failed < loginMaxAttempts) return null;
+  entry.failed = 0;
+  entry.lockedUntil = new Date(now.getTime() + lockoutMinutes * 60_000).toISOString();
+  return entry.lockedUntil;
+}
+
 export async function login(ctx: ServiceContext, req: ParsedRequestOf<'auth.login'>): Promise<ResponseOf<'auth.login'>> {
   const record = findOperatorByUsername(ctx.db, req.username);
-  if (record && isLocked(record, ctx.clock())) {
+  if (!record) {
+    const unknown = unknownName(ctx, req.username);
+    if (unknown.lockedUntil !== null && unknown.lockedUntil > ctx.clock().toISOString()) {
+      throw new DeskError('FORBIDDEN', lockedMessage(unknown.lockedUntil, securityOf(ctx.db).loginMaxAttempts));
+    }
+    await verifyPassword(req.password, await (standInHash ??= hashPassword(`no-operator-${Date.now()}`)));
+    appendAudit(ctx.db, { at: ctx.clock().toISOString(), operatorId: null, action: 'auth.login_failed', entityType: 'operator', entityId: req.username });
+    const lockedNow = recordUnknownFailure(ctx, unknown);
+    throw new DeskError(lockedNow ? 'FORBIDDEN' : 'UNAUTHENTICATED', lockedNow ? lockedMessage(lockedNow, securityOf(ctx.db).loginMaxAttempts) : BAD_LOGIN);
+  }
+  if (isLocked(record, ctx.clock())) {
     throw new DeskError('FORBIDDEN', lockedMessage(record.lockedUntil ?? '', securityOf(ctx.db).loginMaxAttempts));
   }
-  const valid = record ? await verifyPassword(req.password, record.passwordHash) : false;
+  const valid = await verifyPassword(req.password, record.passwordHash);
   const at = ctx.clock().toISOString();
-  if (!record) {
-    appendAudit(ctx.db, { at, operatorId: null, action: 'auth.login_failed', entityType: 'operator', entityId: req.username });
-    throw new DeskError('UNAUTHENTICATED', BAD_LOGIN);
-  }
   if (!valid) {
     const lockedUntil = recordFailure(ctx, record, 'login');
     throw new DeskError(lockedUntil ? 'FORBIDDEN' : 'UNAUTHENTICATED', lockedUntil ? lockedMessage(lockedUntil, securityOf(ctx.db).loginMaxAttempts) : BAD_LOGIN);

@@ -28,6 +28,26 @@ describe('login attempt limit', () => {
     expect((await login('pass12345')).ok).toBe(true);
   });
 
+  it('answers a name that is no operator exactly like a real one, lock included, so names cannot be probed', async () => {
+    await t.addOperator('clerk', 'operator');
+    expect((await t.desk.dispatch('settings.security.set', { loginMaxAttempts: 3, lockoutMinutes: 30, idleLockMinutes: 10 }, t.admin)).ok).toBe(true);
+    const attempt = (username: string) => t.desk.dispatch('auth.login', { username, password: 'wrong1234' }, null);
+    const answers = async (username: string) => {
+      const seen = [];
+      for (let i = 0; i < 4; i += 1) seen.push(await attempt(username));
+      return seen;
+    };
+    const real = await answers('clerk');
+    const unknown = await answers('nobody');
+    expect(unknown).toEqual(real);
+    expect(unknown.map((r) => (r.ok ? 'ok' : r.code))).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN']);
+    expect(unknown[2]).toMatchObject({ message: '密码连续错误3次，账号已锁定，将于 2026-11-23 09:30（北京时间）自动解锁；如需提前解锁请联系管理员' });
+    // Case and spaces do not make a fresh name; the lock runs out like a real one.
+    expect(await attempt(' NOBODY ')).toMatchObject({ code: 'FORBIDDEN' });
+    now = new Date('2026-11-23T01:30:01Z');
+    expect(await attempt('nobody')).toMatchObject({ code: 'UNAUTHENTICATED', message: '登录名或密码不正确，请重新输入' });
+  });
+
   it('audits each failure and the lockout', async () => {
     const clerk = await t.addOperator('clerk', 'operator');
     for (let i = 0; i < 5; i += 1) await login('wrong1234');
