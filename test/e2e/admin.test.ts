@@ -87,7 +87,9 @@ describe('administration in the browser', () => {
     await page.getByRole('button', { name: '创建', exact: true }).click();
     await expect.poll(() => page.locator('#create_operator_password_help').textContent()).toContain('密码至少8位');
     await page.locator('#create_operator_password').fill('Desk2026ab');
-    await page.getByRole('button', { name: '创建', exact: true }).click();
+    // Not by its exact name: after the refused attempt antd may keep the collapsed loading icon
+    // (role img, "loading") until its leave animation ends, and then the name is "loading 创建".
+    await page.locator('.ant-modal-footer .ant-btn-primary', { hasText: '创建' }).click();
     const row = page.locator('tr', { hasText: 'clerk1' });
     await row.waitFor();
     expect(await row.textContent()).toContain('孙经办');
